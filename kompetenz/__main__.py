@@ -1,0 +1,5 @@
+import sys
+
+from kompetenz.cli import main
+
+sys.exit(main())

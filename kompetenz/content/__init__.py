@@ -1,0 +1,1 @@
+"""Course content: modules read from plain files, validated, rendered. No Qt."""

@@ -1,0 +1,1 @@
+"""The quiz engine: Moodle's GIFT format read and written, graded as Moodle grades it. No Qt."""

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from kompetenz.content.render import render_lesson
+
+
+def _render(module_dir: Path, text: str) -> tuple[str, list[str], list[str]]:
+    lesson = module_dir / "01-prompts.md"
+    result = render_lesson(text, lesson, module_dir)
+    return result.html, result.missing_images, result.broken_links
+
+
+def test_headings_lists_tables_images_links(sample_module_dir: Path) -> None:
+    text = (sample_module_dir / "01-prompts.md").read_text(encoding="utf-8")
+    html, missing, broken = _render(sample_module_dir, text)
+    assert "<h1" in html and "Gute Prompts" in html
+    assert "<table" in html and "<td>Rolle</td>" in html
+    assert (sample_module_dir / "bilder" / "schema.png").resolve().as_uri() in html
+    assert 'href="lesson:02-grenzen.md"' in html
+    assert "<li>Rolle, Aufgabe, Kontext, Format.</li>" in html
+    assert missing == [] and broken == []
+
+
+def test_admonition_becomes_a_labelled_box(sample_module_dir: Path) -> None:
+    html, _, _ = _render(sample_module_dir, '!!! warning "Datenschutz"\n    Keine Namen.\n')
+    assert 'class="box warning"' in html
+    assert "⚠ Datenschutz" in html
+    assert "Keine Namen." in html
+
+
+def test_raw_html_is_shown_as_text_never_run(sample_module_dir: Path) -> None:
+    html, _, _ = _render(sample_module_dir,
+                         '<script>alert(1)</script>\n\nText <img src=x onerror="alert(2)">\n')
+    assert "<script" not in html
+    assert "<img" not in html
+    assert "&lt;script&gt;" in html
+    assert "&lt;img src=x" in html
+
+
+def test_images_outside_the_module_are_refused(sample_module_dir: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "geheim.png"
+    outside.write_bytes(b"\x89PNG")
+    html, missing, _ = _render(sample_module_dir,
+                               f"![a](../../../geheim.png)\n\n![b]({outside.as_uri()})\n\n"
+                               "![c](https://example.org/x.png)\n")
+    assert missing == ["../../../geheim.png", outside.as_uri(), "https://example.org/x.png"]
+    assert "<img" not in html
+    assert "[Bild nicht verfügbar: a]" in html
+
+
+def test_links_web_lesson_and_dangerous(sample_module_dir: Path) -> None:
+    html, _, broken = _render(sample_module_dir,
+                              "[web](https://www.schulministerium.nrw/) [l](02-grenzen.md#x) "
+                              "[js](javascript:alert(1)) [f](file:///etc/passwd)\n")
+    assert 'href="https://www.schulministerium.nrw/"' in html
+    assert 'href="lesson:02-grenzen.md#x"' in html
+    assert "javascript:" not in html and "file:///etc" not in html
+    assert broken == ["javascript:alert(1)", "file:///etc/passwd"]
