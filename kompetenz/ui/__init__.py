@@ -1,0 +1,1 @@
+"""The desktop app (Qt Widgets). The only package that may import QtWidgets."""

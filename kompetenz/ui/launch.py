@@ -1,0 +1,68 @@
+"""Starting the app: window first, heavy work after the first paint.
+
+The module list only needs the manifests, so the window shows it at once; SQLAlchemy, the
+migrations check and the learner's progress follow in the next turn of the event loop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kompetenz.content.loader import load_course
+from kompetenz.datadir import database_url_override, resolve_data_dir
+from kompetenz.resources import bundled_content_dir
+from kompetenz.ui.i18n import install_translators
+from kompetenz.ui.main_window import MainWindow
+from kompetenz.ui.services import AppServices
+from kompetenz.ui.style import apply_style
+
+
+def run_app(args: argparse.Namespace, qt_args: list[str]) -> int:
+    app = QApplication([sys.argv[0], *qt_args])
+    app.setApplicationName("kompetenz")
+    app.setApplicationDisplayName("Kompetenz")
+    install_translators(app, "de")
+    apply_style(app)
+    content_roots = [Path(p) for p in (args.content_dir or [])] or [bundled_content_dir()]
+    services = AppServices(
+        course=load_course(content_roots), data_dir=resolve_data_dir(args.data_dir)
+    )
+    window = MainWindow(services)
+    window.show()
+    QTimer.singleShot(0, lambda: open_store_into(window, services))
+    return app.exec()
+
+
+def open_store_into(window: MainWindow, services: AppServices) -> None:
+    """Open the learner's data; on failure say what to do, and never pretend to save."""
+    from kompetenz.store.backup import backup_if_due
+    from kompetenz.store.database import open_store
+    from kompetenz.store.errors import StoreError
+    from kompetenz.store.lock import acquire_data_dir_lock
+
+    try:
+        # One running copy per data folder: two writers could each undo the other's work.
+        services.lock = acquire_data_dir_lock(services.data_dir)
+        store = open_store(services.data_dir, database_url_override())
+    except StoreError as error:
+        QMessageBox.critical(
+            window,
+            QCoreApplication.translate("MainWindow", "Your data cannot be opened"),
+            str(error),
+        )
+        window.close()
+        return
+    window.attach_store(store)
+    try:
+        backup_if_due(services.data_dir)
+    except (StoreError, OSError) as error:
+        window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "The daily backup failed: %1").replace(
+                "%1", str(error)
+            )
+        )

@@ -1,0 +1,80 @@
+"""The modules as a Qt list model over the course and the learner's progress."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from kompetenz.content.model import Module
+from kompetenz.learning.overview import lessons_done, remaining_minutes
+from kompetenz.store.records import ModuleProgress
+from kompetenz.ui.text import fill
+
+ModuleIdRole = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def progress_line(module: Module, progress: ModuleProgress | None) -> str:
+    """One line a learner can read at a glance: lessons done, quiz state, time still needed."""
+    translate = QCoreApplication.translate
+    lessons = fill(
+        translate("ModuleList", "%1 of %2 lessons read"),
+        lessons_done(module, progress),
+        len(module.lessons),
+    )
+    if progress and progress.passed:
+        score = f"{progress.best_score_percent or 0:.0f}"
+        quiz = fill(translate("ModuleList", "✔ quiz passed (%1 %)"), score)
+    elif progress and progress.best_score_percent is not None:
+        score = f"{progress.best_score_percent:.0f}"
+        quiz = fill(translate("ModuleList", "quiz: best %1 %, not yet passed"), score)
+    else:
+        quiz = translate("ModuleList", "quiz open")
+    remaining = remaining_minutes(module, progress)
+    time = (
+        fill(translate("ModuleList", "about %1 min to go"), remaining)
+        if remaining
+        else translate("ModuleList", "completed")
+    )
+    return f"{lessons} · {quiz} · {time}"
+
+
+class ModuleListModel(QAbstractListModel):
+    def __init__(self, modules: tuple[Module, ...], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._modules = modules
+        self._progress: Mapping[str, ModuleProgress] = {}
+
+    def set_progress(self, progress: Mapping[str, ModuleProgress]) -> None:
+        self._progress = progress
+        if self._modules:
+            self.dataChanged.emit(self.index(0), self.index(len(self._modules) - 1))
+
+    def module_at(self, row: int) -> Module:
+        return self._modules[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
+        return 0 if parent.isValid() else len(self._modules)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        module = self._modules[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{module.title}\n{progress_line(module, self._progress.get(module.id))}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{module.title}. {progress_line(module, self._progress.get(module.id))}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return module.summary
+        if role == ModuleIdRole:
+            return module.id
+        return None

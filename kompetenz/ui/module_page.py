@@ -1,0 +1,148 @@
+"""A module's overview: what it teaches, its lessons with their state, the quiz, the certificate.
+
+Signals:
+    lesson_chosen(file_name): open this lesson.
+    quiz_requested(): start or resume the quiz.
+    certificate_requested(): export a certificate for this module.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kompetenz.content.model import Module
+from kompetenz.store.records import LessonState, ModuleProgress
+from kompetenz.ui.text import escape, fill
+
+FileNameRole = Qt.ItemDataRole.UserRole + 1
+
+
+class ModulePage(QWidget):
+    lesson_chosen = Signal(str)
+    quiz_requested = Signal()
+    certificate_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("modulePage")
+        self.module: Module | None = None
+        self.title_label = QLabel()
+        self.title_label.setObjectName("pageHeading")
+        self.title_label.setWordWrap(True)
+        self.overview = QTextBrowser()
+        self.overview.setObjectName("moduleOverview")
+        self.overview.setAccessibleName(self.tr("About this module"))
+        self.overview.setOpenLinks(False)
+        self.lesson_list = QListWidget()
+        self.lesson_list.setObjectName("lessonList")
+        self.lesson_list.setAccessibleName(self.tr("Lessons"))
+        self.lesson_list.itemActivated.connect(self._on_lesson_list_activated)
+        self.lesson_list.itemClicked.connect(self._on_lesson_list_activated)
+        self.quiz_label = QLabel()
+        self.quiz_label.setObjectName("quizStateLabel")
+        self.quiz_label.setWordWrap(True)
+        self.start_quiz_button = QPushButton(self.tr("Start quiz"))
+        self.start_quiz_button.setObjectName("startQuizButton")
+        self.start_quiz_button.setAccessibleName(self.tr("Start quiz"))
+        self.start_quiz_button.clicked.connect(self.quiz_requested)
+        self.certificate_button = QPushButton(self.tr("Export certificate…"))
+        self.certificate_button.setObjectName("exportCertificateButton")
+        self.certificate_button.setAccessibleName(self.tr("Export certificate"))
+        self.certificate_button.clicked.connect(self.certificate_requested)
+
+        lessons_heading = QLabel(self.tr("Lessons"))
+        lessons_heading.setObjectName("sectionHeading")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_quiz_button)
+        buttons.addWidget(self.certificate_button)
+        buttons.addStretch(1)
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.overview, 1)
+        right = QVBoxLayout()
+        right.addWidget(lessons_heading)
+        right.addWidget(self.lesson_list, 1)
+        right.addWidget(self.quiz_label)
+        right.addLayout(buttons)
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title_label)
+        layout.addLayout(columns, 1)
+
+    def show_module(
+        self, module: Module, states: dict[str, LessonState], progress: ModuleProgress | None
+    ) -> None:
+        self.module = module
+        self.title_label.setText(module.title)
+        self.overview.setHtml(self._overview_html(module))
+        self.lesson_list.clear()
+        for number, lesson in enumerate(module.lessons, start=1):
+            state = states.get(lesson.file_name)
+            mark = (
+                self.tr("read")
+                if state and state.is_completed
+                else (self.tr("started") if state else self.tr("not started"))
+            )
+            item = QListWidgetItem(f"{number}. {lesson.title} – {mark}")
+            item.setData(FileNameRole, lesson.file_name)
+            self.lesson_list.addItem(item)
+        if self.lesson_list.count():
+            self.lesson_list.setCurrentRow(_first_unread(module, states))
+        self._show_quiz_state(module, progress)
+
+    def _show_quiz_state(self, module: Module, progress: ModuleProgress | None) -> None:
+        pass_mark = fill(self.tr("Pass mark: %1 %."), f"{module.quiz.pass_percent:.0f}")
+        if progress and progress.passed:
+            state = fill(self.tr("Quiz passed with %1 %."), f"{progress.best_score_percent:.0f}")
+        elif progress and progress.best_score_percent is not None:
+            state = fill(self.tr("Best result so far: %1 %."), f"{progress.best_score_percent:.0f}")
+        else:
+            state = self.tr("Quiz not taken yet.")
+        self.quiz_label.setText(f"{state} {pass_mark}")
+        passed = bool(progress and progress.passed)
+        self.certificate_button.setEnabled(passed)
+        self.certificate_button.setToolTip(
+            "" if passed else self.tr("Pass the quiz to receive a certificate for this module.")
+        )
+        self.start_quiz_button.setText(
+            self.tr("Retake quiz") if progress and progress.attempts else self.tr("Start quiz")
+        )
+
+    def _overview_html(self, module: Module) -> str:
+        objectives = "".join(f"<li>{escape(o)}</li>" for o in module.objectives)
+        facts = [
+            (self.tr("For"), ", ".join(module.audience)),
+            (self.tr("Time needed"), fill(self.tr("about %1 minutes"), module.estimated_minutes)),
+            (self.tr("Facts as of"), module.as_of.strftime("%d.%m.%Y")),
+            (self.tr("Version"), module.version),
+        ]
+        rows = "".join(
+            f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in facts if v
+        )
+        return (
+            f"<p>{escape(module.summary)}</p>"
+            f"<h3>{escape(self.tr('You will learn to'))}</h3><ul>{objectives}</ul>"
+            f"<table cellpadding='4'>{rows}</table>"
+        )
+
+    def _on_lesson_list_activated(self, item: QListWidgetItem) -> None:
+        self.lesson_chosen.emit(str(item.data(FileNameRole)))
+
+
+def _first_unread(module: Module, states: dict[str, LessonState]) -> int:
+    for row, lesson in enumerate(module.lessons):
+        state = states.get(lesson.file_name)
+        if not (state and state.is_completed):
+            return row
+    return 0

@@ -1,0 +1,211 @@
+"""One input widget per question type; each returns a Response the grader understands.
+
+Choices appear in the attempt's planned order, but responses always name the option's index
+in the quiz file, so shuffling never changes what is stored or how it is graded.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kompetenz.quiz.attempt_plan import PlannedQuestion
+from kompetenz.quiz.grading import Response
+from kompetenz.quiz.model import MatchPair, QuestionType
+from kompetenz.ui.text import fill
+
+
+class AnswerWidget(QWidget):
+    """Base: the learner's current response, or None while nothing is chosen."""
+
+    def response(self) -> Response:
+        return None
+
+    def pick(self, number: int) -> bool:
+        """Number keys choose an option (1 = first shown); False when the type has none."""
+        return False
+
+
+class ChoiceWidget(AnswerWidget):
+    def __init__(self, planned: PlannedQuestion, multiple: bool) -> None:
+        super().__init__()
+        self._multiple = multiple
+        self._buttons: list[tuple[int, QAbstractButton]] = []
+        group = QButtonGroup(self)
+        group.setExclusive(not multiple)
+        layout = QVBoxLayout(self)
+        choices = planned.question.choices()
+        for shown, index in enumerate(planned.choice_order, start=1):
+            text = f"&{shown}  {choices[index].text}" if shown < 10 else choices[index].text
+            button: QAbstractButton = QCheckBox(text) if multiple else QRadioButton(text)
+            button.setObjectName(f"choice{shown}")
+            button.setAccessibleName(choices[index].text)
+            group.addButton(button)
+            layout.addWidget(button)
+            self._buttons.append((index, button))
+        if multiple:
+            hint = QLabel(self.tr("Several answers can be right."))
+            hint.setObjectName("hintLabel")
+            layout.addWidget(hint)
+
+    def response(self) -> Response:
+        chosen = [index for index, button in self._buttons if button.isChecked()]
+        if self._multiple:
+            return frozenset(chosen)
+        return chosen[0] if chosen else None
+
+    def pick(self, number: int) -> bool:
+        if not 1 <= number <= len(self._buttons):
+            return False
+        button = self._buttons[number - 1][1]
+        button.setChecked(not button.isChecked() if self._multiple else True)
+        button.setFocus()
+        return True
+
+
+class TrueFalseWidget(AnswerWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.true_button = QRadioButton(self.tr("&1  True"))
+        self.true_button.setObjectName("choice1")
+        self.true_button.setAccessibleName(self.tr("True"))
+        self.false_button = QRadioButton(self.tr("&2  False"))
+        self.false_button.setObjectName("choice2")
+        self.false_button.setAccessibleName(self.tr("False"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.true_button)
+        layout.addWidget(self.false_button)
+
+    def response(self) -> Response:
+        if self.true_button.isChecked():
+            return True
+        return False if self.false_button.isChecked() else None
+
+    def pick(self, number: int) -> bool:
+        button = {1: self.true_button, 2: self.false_button}.get(number)
+        if button is None:
+            return False
+        button.setChecked(True)
+        button.setFocus()
+        return True
+
+
+class TextWidget(AnswerWidget):
+    """Short answers and numbers: one line of text (a decimal comma is fine)."""
+
+    def __init__(self, numerical: bool) -> None:
+        super().__init__()
+        self.field = QLineEdit()
+        self.field.setObjectName("answerField")
+        self.field.setAccessibleName(
+            self.tr("Your answer (a number)") if numerical else self.tr("Your answer")
+        )
+        self.field.setPlaceholderText(self.tr("e.g. 3,5") if numerical else self.tr("Your answer"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.field)
+
+    def response(self) -> Response:
+        text = self.field.text().strip()
+        return text or None
+
+
+class EssayWidget(AnswerWidget):
+    """A reflection: kept as the learner wrote it, counted as answered, never graded."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("essayEditor")
+        self.editor.setAccessibleName(self.tr("Your reflection"))
+        self.editor.setTabChangesFocus(True)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("wordCountLabel")
+        self.editor.textChanged.connect(self._on_editor_text_changed)
+        note = QLabel(self.tr("Your reflection is not graded. It stays on this computer."))
+        note.setObjectName("hintLabel")
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.editor)
+        layout.addWidget(self.count_label)
+        layout.addWidget(note)
+        self._on_editor_text_changed()
+
+    def _on_editor_text_changed(self) -> None:
+        words = len(re.findall(r"\w+", self.editor.toPlainText()))
+        self.count_label.setText(fill(self.tr("%1 words"), words))
+
+    def response(self) -> Response:
+        return self.editor.toPlainText()
+
+
+class MatchingWidget(AnswerWidget):
+    def __init__(self, planned: PlannedQuestion) -> None:
+        super().__init__()
+        pairs = planned.question.answers
+        assert isinstance(pairs, tuple)
+        options = _matching_options(planned)
+        self._boxes: list[tuple[int, QComboBox]] = []
+        layout = QFormLayout(self)
+        for index, pair in enumerate(pairs):
+            if not isinstance(pair, MatchPair) or not pair.question:
+                continue
+            box = QComboBox()
+            box.setObjectName(f"match{len(self._boxes) + 1}")
+            box.setAccessibleName(fill(self.tr("Match for: %1"), pair.question))
+            box.addItem(self.tr("– choose –"), None)
+            for option in options:
+                box.addItem(option, option)
+            label = QLabel(pair.question)
+            label.setWordWrap(True)
+            label.setBuddy(box)
+            layout.addRow(label, box)
+            self._boxes.append((index, box))
+
+    def response(self) -> Response:
+        chosen = {index: box.currentData() for index, box in self._boxes}
+        answered = {index: str(value) for index, value in chosen.items() if value is not None}
+        return answered or None
+
+
+class DescriptionWidget(AnswerWidget):
+    """Text only; nothing to answer."""
+
+    def response(self) -> Response:
+        return ""
+
+
+def _matching_options(planned: PlannedQuestion) -> list[str]:
+    pairs = [p for p in planned.question.answers if isinstance(p, MatchPair)]
+    distinct = list(dict.fromkeys(pair.answer for pair in pairs))
+    order = [i for i in planned.choice_order if 0 <= i < len(distinct)]
+    return [distinct[i] for i in order] if len(order) == len(distinct) else distinct
+
+
+def make_answer_widget(planned: PlannedQuestion) -> AnswerWidget:
+    kind = planned.question.type
+    if kind in (QuestionType.SINGLE_CHOICE, QuestionType.MISSING_WORD):
+        return ChoiceWidget(planned, multiple=False)
+    if kind is QuestionType.MULTIPLE_CHOICE:
+        return ChoiceWidget(planned, multiple=True)
+    if kind is QuestionType.TRUE_FALSE:
+        return TrueFalseWidget()
+    if kind in (QuestionType.SHORT_ANSWER, QuestionType.NUMERICAL):
+        return TextWidget(numerical=kind is QuestionType.NUMERICAL)
+    if kind is QuestionType.MATCHING:
+        return MatchingWidget(planned)
+    if kind is QuestionType.ESSAY:
+        return EssayWidget()
+    return DescriptionWidget()

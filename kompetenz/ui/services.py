@@ -1,0 +1,34 @@
+"""What the windows need, built once at start-up and passed in (never looked up globally)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from kompetenz.content.loader import Course
+
+if TYPE_CHECKING:
+    from kompetenz.store.lock import DataDirLock
+    from kompetenz.store.service import ProgressStore
+
+
+class Dialogs:
+    """The questions the app asks through native dialogs; tests hand in their own answers."""
+
+    def save_file(
+        self, parent: QWidget, title: str, suggested: Path, filter_text: str
+    ) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filter_text)
+        return Path(chosen) if chosen else None
+
+
+@dataclass
+class AppServices:
+    course: Course
+    data_dir: Path
+    store: ProgressStore | None = None  # opened after the first paint, see launch.py
+    dialogs: Dialogs = field(default_factory=Dialogs)
+    lock: DataDirLock | None = None  # held while the app runs; released when the process ends

@@ -1,0 +1,103 @@
+"""First start: who is learning? The name is the one certificates will carry.
+
+Signals:
+    profile_requested(name, school, role): the learner filled in the form and confirmed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kompetenz.store.records import Role
+
+
+def role_labels() -> list[tuple[Role, str]]:
+    return [
+        (Role.TEACHER, QCoreApplication.translate("Roles", "Teacher")),
+        (Role.LEADERSHIP, QCoreApplication.translate("Roles", "School leadership")),
+        (
+            Role.ADMINISTRATION,
+            QCoreApplication.translate("Roles", "Administration / school office"),
+        ),
+        (Role.OTHER, QCoreApplication.translate("Roles", "Other")),
+    ]
+
+
+class WelcomePage(QWidget):
+    profile_requested = Signal(str, str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcomePage")
+        heading = QLabel(self.tr("Welcome to Kompetenz"))
+        heading.setObjectName("pageHeading")
+        intro = QLabel(
+            self.tr(
+                "Kompetenz teaches the basics of generative AI for school, offline. Everything you "
+                "enter stays on this computer. Please enter your name as it should appear on your "
+                "certificates."
+            )
+        )
+        intro.setWordWrap(True)
+        self.name_field = QLineEdit()
+        self.name_field.setObjectName("nameField")
+        self.name_field.setAccessibleName(self.tr("Your name"))
+        self.name_field.setMaxLength(120)
+        self.school_field = QLineEdit()
+        self.school_field.setObjectName("schoolField")
+        self.school_field.setAccessibleName(self.tr("Your school (optional)"))
+        self.role_box = QComboBox()
+        self.role_box.setObjectName("roleBox")
+        self.role_box.setAccessibleName(self.tr("Your role"))
+        for role, label in role_labels():
+            self.role_box.addItem(label, role.value)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.start_button = QPushButton(self.tr("Start learning"))
+        self.start_button.setObjectName("startButton")
+        self.start_button.setAccessibleName(self.tr("Start learning"))
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self._on_start_clicked)
+        self.name_field.returnPressed.connect(self._on_start_clicked)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Name:"), self.name_field)
+        form.addRow(self.tr("&School (optional):"), self.school_field)
+        form.addRow(self.tr("&Role:"), self.role_box)
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
+            if isinstance(label, QLabel):
+                label.setBuddy(field)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.start_button)
+        layout.addStretch(2)
+        layout.setContentsMargins(48, 24, 48, 24)
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+
+    def _on_start_clicked(self) -> None:
+        name = self.name_field.text().strip()
+        if not name:
+            self.show_error(self.tr("Please enter your name. It appears on your certificates."))
+            self.name_field.setFocus()
+            return
+        self.profile_requested.emit(
+            name, self.school_field.text().strip(), str(self.role_box.currentData())
+        )

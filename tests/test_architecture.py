@@ -1,0 +1,54 @@
+"""The core must stay free of Qt, so it can run in a CLI, a test or a server without a display."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import kompetenz
+
+CORE_PACKAGES = ("kompetenz.content", "kompetenz.quiz", "kompetenz.store", "kompetenz.learning")
+CORE_MODULES = ("kompetenz.resources", "kompetenz.cli")
+
+
+def _core_module_names() -> list[str]:
+    names = list(CORE_MODULES)
+    for info in pkgutil.walk_packages(kompetenz.__path__, "kompetenz."):
+        if info.name.startswith(CORE_PACKAGES) and ".migrations" not in info.name:
+            names.append(info.name)
+    return sorted(names)
+
+
+def test_core_modules_exist() -> None:
+    names = _core_module_names()
+    assert "kompetenz.quiz.gift" in names
+    assert "kompetenz.store.service" in names
+    assert "kompetenz.content.loader" in names
+
+
+def test_no_core_module_imports_qt() -> None:
+    names = _core_module_names()
+    code = (
+        "import importlib, sys\n"
+        f"for name in {names!r}:\n"
+        "    importlib.import_module(name)\n"
+        "qt = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
+        "print(','.join(qt))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
+
+
+def test_the_rule_would_catch_a_qt_import(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The check above must be able to fail: importing a UI module does pull in Qt."""
+    code = (
+        "import sys, kompetenz.ui.module_list\n"
+        "print(any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "True"

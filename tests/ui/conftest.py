@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from kompetenz.content.loader import load_course
+from kompetenz.store.database import open_store
+from kompetenz.store.service import ProgressStore
+from kompetenz.ui.main_window import MainWindow
+from kompetenz.ui.services import AppServices, Dialogs
+
+
+class AnsweringDialogs(Dialogs):
+    """Answers the save dialog with a fixed path, as a learner would by typing it."""
+
+    def __init__(self, save_path: Path) -> None:
+        self.save_path = save_path
+        self.asked: list[str] = []
+
+    def save_file(self, parent: QWidget, title: str, suggested: Path, filter_text: str) -> Path:
+        self.asked.append(title)
+        return self.save_path
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[ProgressStore]:
+    store = open_store(data_dir)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def main_window(
+    qtbot,
+    sample_content: Path,
+    data_dir: Path,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    store: ProgressStore,
+) -> MainWindow:
+    services = AppServices(
+        course=load_course([sample_content]),
+        data_dir=data_dir,
+        dialogs=AnsweringDialogs(tmp_path / "bescheinigung.pdf"),
+    )
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.attach_store(store)
+    return window
