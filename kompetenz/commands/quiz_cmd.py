@@ -13,8 +13,9 @@ def register(subparsers: Any) -> None:
     actions = quiz.add_subparsers(dest="quiz_command", metavar="AKTION", required=True)
     inspect = actions.add_parser("inspect", help="die Fragen einer GIFT-Datei als JSON ausgeben")
     inspect.add_argument("file", type=Path, metavar="DATEI.gift")
-    inspect.add_argument("--json", action="store_true", default=True,
-                         help="als JSON ausgeben (Standard)")
+    inspect.add_argument(
+        "--json", action="store_true", default=True, help="als JSON ausgeben (Standard)"
+    )
     inspect.set_defaults(handler=_inspect)
     export = actions.add_parser("export", help="eine GIFT-Datei als Moodle-XML oder GIFT schreiben")
     export.add_argument("file", type=Path, metavar="DATEI.gift")

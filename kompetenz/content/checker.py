@@ -55,19 +55,32 @@ def _check_module(module: Module, report: CheckReport) -> None:
             continue
         rendered = render_lesson(text, lesson.path, module.folder)
         for src in rendered.missing_images:
-            report.problems.append(Problem(lesson.path, _line_of(text, src),
-                                           f"image '{src}' is not a file inside the module folder"))
+            report.problems.append(
+                Problem(
+                    lesson.path,
+                    _line_of(text, src),
+                    f"image '{src}' is not a file inside the module folder",
+                )
+            )
         for href in rendered.broken_links:
-            report.problems.append(Problem(lesson.path, _line_of(text, href),
-                                           f"link '{href}' leads to no lesson and no web page"))
+            report.problems.append(
+                Problem(
+                    lesson.path,
+                    _line_of(text, href),
+                    f"link '{href}' leads to no lesson and no web page",
+                )
+            )
     _check_quiz(module, report)
 
 
 def _check_quiz(module: Module, report: CheckReport) -> None:
     path = module.quiz_path
     if not path.is_file():
-        report.problems.append(Problem(module.folder / MANIFEST, 1,
-                                       f"the quiz file '{module.quiz.file_name}' is missing"))
+        report.problems.append(
+            Problem(
+                module.folder / MANIFEST, 1, f"the quiz file '{module.quiz.file_name}' is missing"
+            )
+        )
         return
     try:
         questions = read_gift_file(path)
@@ -83,16 +96,25 @@ def _check_quiz(module: Module, report: CheckReport) -> None:
         report.problems.append(Problem(path, 1, "the quiz has no question that can be graded"))
     wanted = module.quiz.questions_per_attempt
     if wanted > len(questions):
-        report.problems.append(Problem(
-            module.folder / MANIFEST, 1,
-            f"questions_per_attempt is {wanted}, but the quiz has only {len(questions)} questions"))
+        report.problems.append(
+            Problem(
+                module.folder / MANIFEST,
+                1,
+                f"questions_per_attempt is {wanted}, but the quiz has only {len(questions)} questions",
+            )
+        )
 
 
 def _folders_without_manifest(root: Path) -> list[Problem]:
     """A module folder whose module.toml was forgotten would otherwise vanish silently."""
     problems: list[Problem] = []
-    language_dirs = [root] if root.name.isalpha() and len(root.name) == 2 else (
-        [p for p in root.iterdir() if p.is_dir() and len(p.name) == 2] if root.is_dir() else [])
+    language_dirs = (
+        [root]
+        if root.name.isalpha() and len(root.name) == 2
+        else (
+            [p for p in root.iterdir() if p.is_dir() and len(p.name) == 2] if root.is_dir() else []
+        )
+    )
     for lang_dir in language_dirs:
         for folder in sorted(p for p in lang_dir.iterdir() if p.is_dir()):
             if not (folder / MANIFEST).exists():

@@ -17,14 +17,35 @@ VERSION = re.compile(r"^\d+(\.\d+){0,3}$")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
 
 TOP_LEVEL_KEYS = frozenset(
-    {"id", "version", "title", "summary", "audience", "estimated_minutes", "workload_hours",
-     "as_of", "order", "core", "objectives", "lessons", "quiz"}
+    {
+        "id",
+        "version",
+        "title",
+        "summary",
+        "audience",
+        "estimated_minutes",
+        "workload_hours",
+        "as_of",
+        "order",
+        "core",
+        "objectives",
+        "lessons",
+        "quiz",
+    }
 )
 QUIZ_KEYS = frozenset(
     {"file", "pass_percent", "questions_per_attempt", "max_attempts", "shuffle_choices"}
 )
-REQUIRED_KEYS = ("id", "version", "title", "summary", "estimated_minutes", "as_of",
-                 "objectives", "lessons")
+REQUIRED_KEYS = (
+    "id",
+    "version",
+    "title",
+    "summary",
+    "estimated_minutes",
+    "as_of",
+    "objectives",
+    "lessons",
+)
 
 
 @dataclass(frozen=True)
@@ -78,8 +99,16 @@ class _Checker:
             return ""
         return value.strip()
 
-    def number(self, data: dict[str, Any], key: str, default: float, low: float, high: float,
-               table: str | None = None, whole: bool = False) -> float:
+    def number(
+        self,
+        data: dict[str, Any],
+        key: str,
+        default: float,
+        low: float,
+        high: float,
+        table: str | None = None,
+        whole: bool = False,
+    ) -> float:
         value = data.get(key, default)
         kinds: tuple[type, ...] = (int,) if whole else (int, float)
         if isinstance(value, bool) or not isinstance(value, kinds) or not low <= value <= high:
@@ -95,12 +124,17 @@ class _Checker:
             return default
         return value
 
-    def text_list(self, data: dict[str, Any], key: str, allow_single: bool = False) -> tuple[str, ...]:
+    def text_list(
+        self, data: dict[str, Any], key: str, allow_single: bool = False
+    ) -> tuple[str, ...]:
         value = data.get(key)
         if allow_single and isinstance(value, str):
             value = [value]
-        if (not isinstance(value, list) or not value
-                or not all(isinstance(v, str) and v.strip() for v in value)):
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, str) and v.strip() for v in value)
+        ):
             self.problem(key, f"'{key}' must be a non-empty list of texts")
             return ()
         return tuple(v.strip() for v in value)
@@ -128,8 +162,9 @@ def read_manifest(path: Path, folder_name: str) -> tuple[Manifest | None, list[P
     return (manifest if not checker.problems else None), checker.problems
 
 
-def _validate(data: dict[str, Any], check: _Checker, folder_name: str,
-              lines: tuple[str, ...]) -> Manifest:
+def _validate(
+    data: dict[str, Any], check: _Checker, folder_name: str, lines: tuple[str, ...]
+) -> Manifest:
     for key in sorted(set(data) - TOP_LEVEL_KEYS):
         check.problem(key, f"unknown key '{key}' (a typo?)")
     for key in REQUIRED_KEYS:
@@ -179,7 +214,8 @@ def _quiz_settings(table: object, check: _Checker) -> QuizSettings:
         file_name=file_name,
         pass_percent=check.number(table, "pass_percent", 80, 1, 100, "quiz"),
         questions_per_attempt=int(
-            check.number(table, "questions_per_attempt", 0, 0, 1000, "quiz", whole=True)),
+            check.number(table, "questions_per_attempt", 0, 0, 1000, "quiz", whole=True)
+        ),
         max_attempts=int(check.number(table, "max_attempts", 0, 0, 1000, "quiz", whole=True)),
         shuffle_choices=check.flag(table, "shuffle_choices", True, "quiz"),
     )

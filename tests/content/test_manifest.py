@@ -14,7 +14,9 @@ def test_sample_module_loads_with_lesson_titles(sample_module_dir: Path) -> None
     assert module.id == "beispiel"
     assert module.as_of == date(2026, 7, 2)
     assert [lesson.title for lesson in module.lessons] == [
-        "Gute Prompts", "Grenzen von Sprachmodellen"]
+        "Gute Prompts",
+        "Grenzen von Sprachmodellen",
+    ]
     assert module.quiz.pass_percent == 60
     assert module.workload_hours == 0.5
 
@@ -65,8 +67,10 @@ def test_wrong_types_and_unknown_keys_are_reported(sample_module_dir: Path) -> N
 
 def test_id_must_match_folder(sample_module_dir: Path) -> None:
     manifest = sample_module_dir / "module.toml"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
-        'id = "beispiel"', 'id = "anders"'), encoding="utf-8")
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace('id = "beispiel"', 'id = "anders"'),
+        encoding="utf-8",
+    )
     [(_, line, message)] = _problem_lines(sample_module_dir)
     assert line == 1
     assert "must equal the folder name 'beispiel'" in message
@@ -74,7 +78,8 @@ def test_id_must_match_folder(sample_module_dir: Path) -> None:
 
 def test_lesson_in_latin1_names_the_line_of_the_bad_byte(sample_module_dir: Path) -> None:
     (sample_module_dir / "02-grenzen.md").write_bytes(
-        "# Grenzen\n\nZeile zwei\nGr\u00fc\u00dfe\n".encode("latin-1"))
+        "# Grenzen\n\nZeile zwei\nGr\u00fc\u00dfe\n".encode("latin-1")
+    )
     [(name, line, message)] = _problem_lines(sample_module_dir)
     assert (name, line) == ("02-grenzen.md", 4)
     assert "UTF-8" in message
@@ -84,8 +89,11 @@ def test_lesson_without_heading_or_empty(sample_module_dir: Path) -> None:
     (sample_module_dir / "01-prompts.md").write_text("Nur Text ohne Titel.\n", encoding="utf-8")
     (sample_module_dir / "02-grenzen.md").write_text("\n\n", encoding="utf-8")
     problems = _problem_lines(sample_module_dir)
-    assert ("01-prompts.md", 1, "the lesson has no title: start it with a heading like "
-            "'# Titel'") in problems
+    assert (
+        "01-prompts.md",
+        1,
+        "the lesson has no title: start it with a heading like '# Titel'",
+    ) in problems
     assert ("02-grenzen.md", 1, "the lesson is empty") in problems
 
 
@@ -102,7 +110,9 @@ def test_broken_module_does_not_stop_the_good_ones(sample_content: Path) -> None
 
 def test_lesson_path_may_not_leave_the_module(sample_module_dir: Path) -> None:
     manifest = sample_module_dir / "module.toml"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
-        '"02-grenzen.md"', '"../../../etc/passwd.md"'), encoding="utf-8")
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace('"02-grenzen.md"', '"../../../etc/passwd.md"'),
+        encoding="utf-8",
+    )
     [(_, _, message)] = _problem_lines(sample_module_dir)
     assert "is not a file inside the module folder" in message
