@@ -21,6 +21,16 @@ from kompetenz.store.service import ProgressStore
 JsonValue = None | bool | int | float | str | list["JsonValue"] | dict[str, "JsonValue"]
 
 
+class AttemptsExhausted(Exception):
+    """The module allows a limited number of attempts, and all have been used."""
+
+    def __init__(self, module: Module) -> None:
+        super().__init__(
+            f"Für das Modul „{module.title}“ sind alle {module.quiz.max_attempts} Versuche "
+            "verbraucht."
+        )
+
+
 @dataclass(frozen=True)
 class QuizResult:
     attempt: AttemptRecord
@@ -106,6 +116,10 @@ def start_or_resume(
         # The quiz changed under the attempt: close it as failed rather than guessing answers.
         store.finish_attempt(unfinished.id, 0.0, False)
     settings = module.quiz
+    if settings.max_attempts:
+        progress = store.module_progress(profile_id).get(module.id)
+        if progress is not None and progress.attempts >= settings.max_attempts:
+            raise AttemptsExhausted(module)
     items = plan_attempt(
         pool,
         settings.questions_per_attempt or None,

@@ -66,6 +66,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        switch_action = QAction(self.tr("&Switch profile…"), self)
+        switch_action.setObjectName("switchProfileAction")
+        switch_action.triggered.connect(self.show_profile_chooser)
+        file_menu.addAction(switch_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -91,6 +96,8 @@ class MainWindow(QMainWindow):
         self.welcome_page.profile_requested.connect(self._on_welcome_profile_requested)
         self.profile_page.profile_chosen.connect(self._on_profile_chosen)
         self.profile_page.new_profile_requested.connect(self._on_new_profile_requested)
+        self.profile_page.delete_requested.connect(self._on_profile_delete_requested)
+        self.welcome_page.cancelled.connect(self.show_profile_chooser)
         self.module_page.lesson_chosen.connect(self.open_lesson)
         self.module_page.quiz_requested.connect(self.start_quiz)
         self.module_page.certificate_requested.connect(self.export_certificate)
@@ -120,8 +127,7 @@ class MainWindow(QMainWindow):
         elif len(profiles) == 1 and not profiles[0].has_password:
             self.use_profile(profiles[0])
         else:
-            self.profile_page.show_profiles(profiles)
-            self.stack.setCurrentWidget(self.profile_page)
+            self.show_profile_chooser()
 
     def use_profile(self, profile: ProfileRecord) -> None:
         self.profile = profile
@@ -134,43 +140,93 @@ class MainWindow(QMainWindow):
         self.activity.start()
         self.show_home()
 
-    def _on_welcome_profile_requested(self, name: str, school: str, role: str) -> None:
+    def _on_welcome_profile_requested(
+        self, name: str, school: str, role: str, password: str
+    ) -> None:
         from kompetenz.store.errors import StoreError
 
         assert self.store is not None
         try:
-            profile = self.store.create_profile(name, school or None, Role(role))
+            profile = self.store.create_profile(name, school or None, Role(role), password or None)
         except StoreError as error:
             self.welcome_page.show_error(str(error))
             return
         self.use_profile(profile)
 
     def _on_profile_chosen(self, profile_id: int) -> None:
-        from PySide6.QtWidgets import QInputDialog, QLineEdit
-
         assert self.store is not None
         profile = self.store.get_profile(profile_id)
-        if profile.has_password:
-            password, ok = QInputDialog.getText(
-                self,
-                self.tr("Password"),
-                fill(self.tr("Password for %1:"), profile.name),
-                QLineEdit.EchoMode.Password,
-            )
-            if not ok:
-                return
-            if not self.store.check_password(profile_id, password):
-                QMessageBox.warning(
-                    self,
-                    self.tr("Password"),
-                    self.tr("The password is not correct. Please try again."),
-                )
-                return
+        if profile.has_password and not self._password_accepted(profile):
+            return
         self.use_profile(profile)
 
+    def _password_accepted(self, profile: ProfileRecord) -> bool:
+        assert self.store is not None
+        password = self.services.dialogs.ask_password(
+            self, self.tr("Password"), fill(self.tr("Password for %1:"), profile.name)
+        )
+        if password is None:
+            return False
+        if self.store.check_password(profile.id, password):
+            return True
+        self.services.dialogs.inform(
+            self,
+            self.tr("Password"),
+            self.tr("The password is not correct. Please try again."),
+        )
+        return False
+
+    def _on_profile_delete_requested(self, profile_id: int) -> None:
+        assert self.store is not None
+        profile = self.store.get_profile(profile_id)
+        if profile.has_password and not self._password_accepted(profile):
+            return
+        question = fill(
+            self.tr(
+                'Delete the profile "%1" and everything recorded for it – lessons read, '
+                "quiz answers, notes, reflections and issued certificates? This cannot be undone."
+            ),
+            profile.name,
+        )
+        if not self.services.dialogs.confirm(self, self.tr("Delete profile"), question):
+            return
+        report = self.store.delete_profile(profile_id)
+        if self.profile is not None and self.profile.id == profile_id:
+            self.profile = None
+        self.services.dialogs.inform(
+            self,
+            self.tr("Profile deleted"),
+            fill(
+                self.tr(
+                    'The profile "%1" was deleted: %2 records in the database and %3 files '
+                    "were erased, and it was removed from %4 backups."
+                ),
+                report.profile_name,
+                report.total_rows,
+                len(report.files_deleted),
+                len(report.backups_cleaned),
+            ),
+        )
+        self.show_profile_chooser()
+
     def _on_new_profile_requested(self) -> None:
-        self.welcome_page.name_field.clear()
+        self.welcome_page.reset(can_cancel=bool(self.store and self.store.list_profiles()))
         self.stack.setCurrentWidget(self.welcome_page)
+
+    def show_profile_chooser(self) -> None:
+        """The start screen for a shared PC: choose, create or delete a profile."""
+        if self.store is None:
+            return
+        self.lesson_page.save_note_now()
+        self.activity.stop()
+        profiles = self.store.list_profiles()
+        if not profiles:
+            self.profile = None
+            self._on_new_profile_requested()
+            return
+        self.profile_page.show_profiles(profiles)
+        self.stack.setCurrentWidget(self.profile_page)
+        self.profile_page.profile_list.setFocus()
 
     # -- navigation -------------------------------------------------------------------------
 
@@ -192,7 +248,8 @@ class MainWindow(QMainWindow):
         self.module = module
         states = self.store.lesson_states(self.profile.id, module.id)
         progress = self.store.module_progress(self.profile.id).get(module.id)
-        self.module_page.show_module(module, states, progress)
+        unfinished = self.store.unfinished_attempt(self.profile.id, module.id)
+        self.module_page.show_module(module, states, progress, unfinished)
         self.stack.setCurrentWidget(self.module_page)
         self.module_page.lesson_list.setFocus()
 
@@ -245,13 +302,16 @@ class MainWindow(QMainWindow):
     # -- quiz -------------------------------------------------------------------------------
 
     def start_quiz(self) -> None:
-        from kompetenz.learning.quiz_session import start_or_resume
+        from kompetenz.learning.quiz_session import AttemptsExhausted, start_or_resume
         from kompetenz.quiz.gift import GiftError
 
         if self.module is None or self.store is None or self.profile is None:
             return
         try:
             session = start_or_resume(self.store, self.profile.id, self.module)
+        except AttemptsExhausted as error:
+            QMessageBox.information(self, self.tr("Quiz"), str(error))
+            return
         except (GiftError, OSError) as error:
             QMessageBox.warning(
                 self,

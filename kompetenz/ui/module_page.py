@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kompetenz.content.model import Module
-from kompetenz.store.records import LessonState, ModuleProgress
+from kompetenz.store.records import AttemptRecord, LessonState, ModuleProgress
 from kompetenz.ui.text import escape, fill
 
 FileNameRole = Qt.ItemDataRole.UserRole + 1
@@ -81,7 +81,11 @@ class ModulePage(QWidget):
         layout.addLayout(columns, 1)
 
     def show_module(
-        self, module: Module, states: dict[str, LessonState], progress: ModuleProgress | None
+        self,
+        module: Module,
+        states: dict[str, LessonState],
+        progress: ModuleProgress | None,
+        unfinished: AttemptRecord | None = None,
     ) -> None:
         self.module = module
         self.title_label.setText(module.title)
@@ -99,9 +103,11 @@ class ModulePage(QWidget):
             self.lesson_list.addItem(item)
         if self.lesson_list.count():
             self.lesson_list.setCurrentRow(_first_unread(module, states))
-        self._show_quiz_state(module, progress)
+        self._show_quiz_state(module, progress, unfinished)
 
-    def _show_quiz_state(self, module: Module, progress: ModuleProgress | None) -> None:
+    def _show_quiz_state(
+        self, module: Module, progress: ModuleProgress | None, unfinished: AttemptRecord | None
+    ) -> None:
         pass_mark = fill(self.tr("Pass mark: %1 %."), f"{module.quiz.pass_percent:.0f}")
         if progress and progress.passed:
             state = fill(self.tr("Quiz passed with %1 %."), f"{progress.best_score_percent:.0f}")
@@ -115,9 +121,7 @@ class ModulePage(QWidget):
         self.certificate_button.setToolTip(
             "" if passed else self.tr("Pass the quiz to receive a certificate for this module.")
         )
-        self.start_quiz_button.setText(
-            self.tr("Retake quiz") if progress and progress.attempts else self.tr("Start quiz")
-        )
+        self._set_quiz_button(module, progress, unfinished)
 
     def _overview_html(self, module: Module) -> str:
         objectives = "".join(f"<li>{escape(o)}</li>" for o in module.objectives)
@@ -135,6 +139,34 @@ class ModulePage(QWidget):
             f"<h3>{escape(self.tr('You will learn to'))}</h3><ul>{objectives}</ul>"
             f"<table cellpadding='4'>{rows}</table>"
         )
+
+    def _set_quiz_button(
+        self, module: Module, progress: ModuleProgress | None, unfinished: AttemptRecord | None
+    ) -> None:
+        attempts = progress.attempts if progress else 0
+        limit = module.quiz.max_attempts
+        self.start_quiz_button.setEnabled(True)
+        if unfinished is not None:
+            self.start_quiz_button.setText(
+                fill(
+                    self.tr("Resume quiz (%1 of %2 answered)"),
+                    len(unfinished.answers),
+                    len(unfinished.plan),
+                )
+            )
+        elif limit and attempts >= limit:
+            self.start_quiz_button.setText(self.tr("No attempts left"))
+            self.start_quiz_button.setEnabled(False)
+        else:
+            self.start_quiz_button.setText(
+                self.tr("Retake quiz") if attempts else self.tr("Start quiz")
+            )
+        if limit:
+            self.quiz_label.setText(
+                self.quiz_label.text()
+                + " "
+                + fill(self.tr("Attempts: %1 of %2."), min(attempts, limit), limit)
+            )
 
     def _on_lesson_list_activated(self, item: QListWidgetItem) -> None:
         self.lesson_chosen.emit(str(item.data(FileNameRole)))

@@ -3,6 +3,7 @@
 Signals:
     profile_chosen(profile_id): open this profile.
     new_profile_requested(): show the form for a new profile.
+    delete_requested(profile_id): erase this profile (the window asks for confirmation).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ ProfileIdRole = Qt.ItemDataRole.UserRole + 1
 class ProfilePage(QWidget):
     profile_chosen = Signal(int)
     new_profile_requested = Signal()
+    delete_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,8 +46,15 @@ class ProfilePage(QWidget):
         self.new_button.setObjectName("newProfileButton")
         self.new_button.setAccessibleName(self.tr("Create a new profile"))
         self.new_button.clicked.connect(self.new_profile_requested)
+        self.delete_button = QPushButton(self.tr("Delete profile…"))
+        self.delete_button.setObjectName("deleteProfileButton")
+        self.delete_button.setAccessibleName(
+            self.tr("Delete the selected profile and all its data")
+        )
+        self.delete_button.clicked.connect(self._on_delete_clicked)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
         layout = QVBoxLayout(self)
@@ -63,6 +72,13 @@ class ProfilePage(QWidget):
             self.profile_list.addItem(item)
         if profiles:
             self.profile_list.setCurrentRow(0)
+        self.open_button.setEnabled(bool(profiles))
+        self.delete_button.setEnabled(bool(profiles))
+
+    def _on_delete_clicked(self) -> None:
+        item = self.profile_list.currentItem()
+        if item is not None:
+            self.delete_requested.emit(int(item.data(ProfileIdRole)))
 
     def _on_profile_list_activated(self, item: QListWidgetItem) -> None:
         self.profile_chosen.emit(int(item.data(ProfileIdRole)))

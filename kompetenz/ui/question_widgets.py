@@ -64,7 +64,8 @@ class ChoiceWidget(AnswerWidget):
     def response(self) -> Response:
         chosen = [index for index, button in self._buttons if button.isChecked()]
         if self._multiple:
-            return frozenset(chosen)
+            # Ticking nothing is "not answered yet", as in Moodle, not a deliberate empty answer.
+            return frozenset(chosen) if chosen else None
         return chosen[0] if chosen else None
 
     def pick(self, number: int) -> bool:
@@ -148,7 +149,8 @@ class EssayWidget(AnswerWidget):
         self.count_label.setText(fill(self.tr("%1 words"), words))
 
     def response(self) -> Response:
-        return self.editor.toPlainText()
+        text = self.editor.toPlainText()
+        return text if text.strip() else None
 
 
 class MatchingWidget(AnswerWidget):

@@ -1,7 +1,9 @@
 """First start: who is learning? The name is the one certificates will carry.
 
 Signals:
-    profile_requested(name, school, role): the learner filled in the form and confirmed.
+    profile_requested(name, school, role, password): the form was filled in and confirmed;
+        an empty password means the profile opens without one.
+    cancelled(): back to the list of profiles without creating one.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ def role_labels() -> list[tuple[Role, str]]:
 
 
 class WelcomePage(QWidget):
-    profile_requested = Signal(str, str, str)
+    profile_requested = Signal(str, str, str, str)
+    cancelled = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +63,22 @@ class WelcomePage(QWidget):
         self.role_box.setAccessibleName(self.tr("Your role"))
         for role, label in role_labels():
             self.role_box.addItem(label, role.value)
+        self.password_field = QLineEdit()
+        self.password_field.setObjectName("passwordField")
+        self.password_field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_field.setAccessibleName(self.tr("Password (optional)"))
+        self.password_repeat_field = QLineEdit()
+        self.password_repeat_field.setObjectName("passwordRepeatField")
+        self.password_repeat_field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_repeat_field.setAccessibleName(self.tr("Repeat the password"))
+        password_hint = QLabel(
+            self.tr(
+                "On a PC that colleagues share, a password keeps others from opening your "
+                "profile. If you forget it, the profile cannot be opened again."
+            )
+        )
+        password_hint.setObjectName("hintLabel")
+        password_hint.setWordWrap(True)
         self.error_label = QLabel()
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
@@ -69,11 +88,18 @@ class WelcomePage(QWidget):
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self._on_start_clicked)
         self.name_field.returnPressed.connect(self._on_start_clicked)
+        self.cancel_button = QPushButton(self.tr("Back to the profiles"))
+        self.cancel_button.setObjectName("cancelProfileButton")
+        self.cancel_button.setAccessibleName(self.tr("Back to the profiles"))
+        self.cancel_button.clicked.connect(self.cancelled)
+        self.cancel_button.hide()
 
         form = QFormLayout()
         form.addRow(self.tr("&Name:"), self.name_field)
         form.addRow(self.tr("&School (optional):"), self.school_field)
         form.addRow(self.tr("&Role:"), self.role_box)
+        form.addRow(self.tr("&Password (optional):"), self.password_field)
+        form.addRow(self.tr("Re&peat password:"), self.password_repeat_field)
         for row in range(form.rowCount()):
             label = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
             field = form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
@@ -84,10 +110,24 @@ class WelcomePage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(password_hint)
         layout.addWidget(self.error_label)
         layout.addWidget(self.start_button)
+        layout.addWidget(self.cancel_button)
         layout.addStretch(2)
         layout.setContentsMargins(48, 24, 48, 24)
+
+    def reset(self, can_cancel: bool = False) -> None:
+        for field in (
+            self.name_field,
+            self.school_field,
+            self.password_field,
+            self.password_repeat_field,
+        ):
+            field.clear()
+        self.error_label.clear()
+        self.cancel_button.setVisible(can_cancel)
+        self.name_field.setFocus()
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
@@ -98,6 +138,13 @@ class WelcomePage(QWidget):
             self.show_error(self.tr("Please enter your name. It appears on your certificates."))
             self.name_field.setFocus()
             return
+        password = self.password_field.text()
+        if password != self.password_repeat_field.text():
+            self.show_error(self.tr("The two passwords differ. Please type them again."))
+            self.password_field.clear()
+            self.password_repeat_field.clear()
+            self.password_field.setFocus()
+            return
         self.profile_requested.emit(
-            name, self.school_field.text().strip(), str(self.role_box.currentData())
+            name, self.school_field.text().strip(), str(self.role_box.currentData()), password
         )
