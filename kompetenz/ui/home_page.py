@@ -50,6 +50,7 @@ class HomePage(QWidget):
         self.overall_bar.setAccessibleName(self.tr("Overall progress"))
         self.overall_bar.setRange(0, 100)
         self.overall_bar.setFormat(self.tr("%p % done"))
+        self.overall_bar.hide()  # shown once the learner's progress is known
         self.continue_button = QPushButton()
         self.continue_button.setObjectName("continueButton")
         self.continue_button.setAccessibleName(self.tr("Continue where you left off"))
@@ -126,6 +127,7 @@ class HomePage(QWidget):
         self.model.set_progress(progress)
         overview = course_overview(self.course.modules, progress)
         self.overall_bar.setValue(overview.percent)
+        self.overall_bar.show()
         self.overview_label.setText(
             fill(
                 self.tr("%1 of %2 lessons read · %3 of %4 quizzes passed · about %5 min to go"),

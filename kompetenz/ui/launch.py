@@ -19,6 +19,7 @@ from kompetenz.resources import bundled_content_dir
 from kompetenz.ui.i18n import install_translators
 from kompetenz.ui.main_window import MainWindow
 from kompetenz.ui.services import AppServices
+from kompetenz.ui.single_instance import InstanceServer, ask_running_copy_to_raise
 from kompetenz.ui.style import apply_style
 
 
@@ -42,13 +43,16 @@ def open_store_into(window: MainWindow, services: AppServices) -> None:
     """Open the learner's data; on failure say what to do, and never pretend to save."""
     from kompetenz.store.backup import backup_if_due
     from kompetenz.store.database import open_store
-    from kompetenz.store.errors import StoreError
+    from kompetenz.store.errors import DataDirLocked, StoreError
     from kompetenz.store.lock import acquire_data_dir_lock
 
     try:
         # One running copy per data folder: two writers could each undo the other's work.
         services.lock = acquire_data_dir_lock(services.data_dir)
         store = open_store(services.data_dir, database_url_override())
+    except DataDirLocked as error:
+        offer_running_copy(window, services.data_dir, str(error))
+        return
     except StoreError as error:
         QMessageBox.critical(
             window,
@@ -58,6 +62,8 @@ def open_store_into(window: MainWindow, services: AppServices) -> None:
         window.close()
         return
     window.attach_store(store)
+    server = InstanceServer(services.data_dir, window)
+    server.raise_requested.connect(window.bring_to_front)
     try:
         backup_if_due(services.data_dir)
     except (StoreError, OSError) as error:
@@ -66,3 +72,20 @@ def open_store_into(window: MainWindow, services: AppServices) -> None:
                 "%1", str(error)
             )
         )
+
+
+def offer_running_copy(window: MainWindow, data_dir: Path, message: str) -> None:
+    """Another copy owns this data folder: bring it forward, or quit."""
+    translate = QCoreApplication.translate
+    box = QMessageBox(window)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(translate("MainWindow", "Kompetenz is already open"))
+    box.setText(message)
+    show = box.addButton(
+        translate("MainWindow", "Show the open window"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(translate("MainWindow", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is show:
+        ask_running_copy_to_raise(data_dir)
+    window.close()

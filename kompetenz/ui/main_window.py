@@ -395,6 +395,12 @@ class MainWindow(QMainWindow):
             ),
         )
 
+    def bring_to_front(self) -> None:
+        """Another start of Kompetenz asked for this window (see single_instance.py)."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.activity.stop()
         if self.store is not None:
