@@ -87,6 +87,9 @@ class MainWindow(QMainWindow):
         self.home_action.setShortcut(QKeySequence("Alt+Home"))
         self.home_action.triggered.connect(self.show_home)
         toolbar.addAction(self.home_action)
+        home_button = toolbar.widgetForAction(self.home_action)
+        if home_button is not None:
+            home_button.setAccessibleName(self.tr("My modules"))
         self.addToolBar(toolbar)
 
     def _connect_pages(self) -> None:
