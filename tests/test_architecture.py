@@ -52,3 +52,15 @@ def test_the_rule_would_catch_a_qt_import(tmp_path) -> None:  # type: ignore[no-
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "True"
+
+
+def test_certificates_draw_without_widgets() -> None:
+    code = (
+        "import importlib, pkgutil, sys, kompetenz.certificates as c\n"
+        "for info in pkgutil.walk_packages(c.__path__, 'kompetenz.certificates.'):\n"
+        "    importlib.import_module(info.name)\n"
+        "print('PySide6.QtWidgets' in sys.modules, 'PySide6.QtGui' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.split() == ["False", "True"]

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QToolBar, QWidget
 
 from kompetenz import __version__
+from kompetenz.certificates.document import CertificateDocument
 from kompetenz.content.model import Module
 from kompetenz.store.records import ProfileRecord, Role
 from kompetenz.store.service import ProgressStore
@@ -338,6 +339,7 @@ class MainWindow(QMainWindow):
     # -- certificates -----------------------------------------------------------------------
 
     def export_certificate(self) -> None:
+        from kompetenz.certificates.document import CertificateError
         from kompetenz.certificates.service import CertificateService
 
         if self.module is None or self.store is None or self.profile is None:
@@ -350,14 +352,23 @@ class MainWindow(QMainWindow):
             return
         service = CertificateService(self.store, self.services.course, self.services.data_dir)
         try:
+            # Recording happens here on the GUI thread; only the drawing goes to a worker.
             record = service.issue(self.profile.id, self.module.id, "module")
-        except Exception as error:
+            issued = service.issued(record.number)
+        except CertificateError as error:
             QMessageBox.warning(self, self.tr("Certificate"), str(error))
             return
+        self.write_certificate_in_background(issued.document, issued.signed_text, target)
+
+    def write_certificate_in_background(
+        self, document: CertificateDocument, signed_text: str, target: Path
+    ) -> None:
+        from kompetenz.certificates.pdf import write_pdf
+
         self.statusBar().showMessage(self.tr("Creating the certificate…"))
         self.module_page.certificate_button.setEnabled(False)
         run_in_background(
-            lambda: service.export_pdf(record.number, target),
+            lambda: write_pdf(target, document, signed_text),
             lambda _: self._on_certificate_saved(target),
             self._on_certificate_failed,
         )
