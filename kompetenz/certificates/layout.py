@@ -31,8 +31,8 @@ NARROW = ["Source Sans 3", "Segoe UI", "Noto Sans", "DejaVu Sans Condensed", "Li
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
           "Oktober", "November", "Dezember")
 VERIFY_LINE = "Prüfen: kompetenz certificate verify <Datei> – oder QR-Code scannen"
-LEGAL_LINE = ("Fortbildung zur KI-Kompetenz im Sinne von Art. 4 der Verordnung (EU) 2024/1689 "
-              "(KI-Verordnung)")
+LEGAL_LINE = ("Fortbildung zur KI-Kompetenz (vgl. Art. 4 der Verordnung (EU) 2024/1689, "
+              "KI-Verordnung)")
 WRAP = int(Qt.TextFlag.TextWordWrap)
 LEFT = int(Qt.AlignmentFlag.AlignLeft)
 RIGHT = int(Qt.AlignmentFlag.AlignRight)
