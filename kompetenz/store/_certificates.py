@@ -1,0 +1,68 @@
+"""Certificates issued to a learner, kept so they can be reprinted and verified by number."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+
+from kompetenz.store._convert import certificate_record
+from kompetenz.store._core import StoreCore, require_text
+from kompetenz.store.models import Certificate
+from kompetenz.store.records import CertificateRecord
+
+CERTIFICATE_KINDS = frozenset({"module", "full"})
+
+
+class CertificateOps(StoreCore):
+    def record_certificate(
+        self,
+        profile_id: int,
+        number: str,
+        kind: str,
+        module_ids: Sequence[str],
+        issued_at: datetime,
+        payload: str,
+        signature: str,
+    ) -> CertificateRecord:
+        require_text(number, "number", 100)
+        if kind not in CERTIFICATE_KINDS:
+            raise ValueError(f"kind must be one of {sorted(CERTIFICATE_KINDS)}, not {kind!r}")
+        ids = [require_text(m, "module id", 200) for m in module_ids]
+        if not isinstance(issued_at, datetime) or issued_at.tzinfo is None:
+            raise ValueError("issued_at must be a timezone-aware datetime")
+        if not isinstance(payload, str) or not isinstance(signature, str):
+            raise ValueError("payload and signature must be strings")
+        with self._transaction() as session:
+            self._profile(session, profile_id)
+            if session.scalar(select(Certificate.id).where(Certificate.number == number)):
+                raise ValueError(f"certificate number {number!r} is already taken")
+            row = Certificate(
+                profile_id=profile_id,
+                number=number,
+                kind=kind,
+                module_ids=ids,
+                issued_at=issued_at,
+                payload=payload,
+                signature=signature,
+            )
+            session.add(row)
+            session.flush()
+            return certificate_record(row)
+
+    def certificates(self, profile_id: int) -> list[CertificateRecord]:
+        """The learner's certificates, oldest first."""
+        with self._transaction() as session:
+            self._profile(session, profile_id)
+            rows = session.scalars(
+                select(Certificate)
+                .where(Certificate.profile_id == profile_id)
+                .order_by(Certificate.issued_at, Certificate.id)
+            )
+            return [certificate_record(row) for row in rows]
+
+    def find_certificate(self, number: str) -> CertificateRecord | None:
+        with self._transaction() as session:
+            row = session.scalar(select(Certificate).where(Certificate.number == number))
+            return None if row is None else certificate_record(row)

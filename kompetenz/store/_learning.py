@@ -1,0 +1,148 @@
+"""Lessons opened, completed and timed, and the learner's notes on them."""
+
+from __future__ import annotations
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from kompetenz.store._convert import lesson_state, note_record
+from kompetenz.store._core import StoreCore, require_seconds, require_text
+from kompetenz.store.models import LessonProgress, Note
+from kompetenz.store.records import LessonState, NoteRecord
+
+MODULE_ID_MAX = 200
+LESSON_FILE_MAX = 300
+NOTE_MAX = 100_000
+
+
+def _check_keys(module_id: str, lesson_file: str) -> None:
+    require_text(module_id, "module_id", MODULE_ID_MAX)
+    require_text(lesson_file, "lesson_file", LESSON_FILE_MAX)
+
+
+class LearningOps(StoreCore):
+    def _lesson_row(
+        self, session: Session, profile_id: int, module_id: str, lesson_file: str
+    ) -> LessonProgress:
+        """The lesson's row, created (unopened, no time) if there is none yet."""
+        _check_keys(module_id, lesson_file)
+        self._profile(session, profile_id)
+        row = session.scalar(
+            select(LessonProgress).where(
+                LessonProgress.profile_id == profile_id,
+                LessonProgress.module_id == module_id,
+                LessonProgress.lesson_file == lesson_file,
+            )
+        )
+        if row is None:
+            row = LessonProgress(
+                profile_id=profile_id,
+                module_id=module_id,
+                lesson_file=lesson_file,
+                seconds_spent=0.0,
+            )
+            session.add(row)
+        return row
+
+    def open_lesson(self, profile_id: int, module_id: str, lesson_file: str) -> LessonState:
+        """Note that the lesson is being shown: first time kept, last time updated."""
+        with self._transaction() as session:
+            row = self._lesson_row(session, profile_id, module_id, lesson_file)
+            now = self._now()
+            if row.first_opened_at is None:
+                row.first_opened_at = now
+            row.last_opened_at = now
+            session.flush()
+            return lesson_state(row)
+
+    def complete_lesson(self, profile_id: int, module_id: str, lesson_file: str) -> LessonState:
+        """Mark the lesson done; the first completion time is the one that counts."""
+        with self._transaction() as session:
+            row = self._lesson_row(session, profile_id, module_id, lesson_file)
+            now = self._now()
+            if row.first_opened_at is None:
+                row.first_opened_at = now
+            if row.completed_at is None:
+                row.completed_at = now
+            session.flush()
+            return lesson_state(row)
+
+    def add_time(
+        self, profile_id: int, module_id: str, lesson_file: str, seconds: float
+    ) -> LessonState:
+        """Add reading time (the UI reports it in small steps, so a crash loses little)."""
+        amount = require_seconds(seconds)
+        with self._transaction() as session:
+            row = self._lesson_row(session, profile_id, module_id, lesson_file)
+            row.seconds_spent = (row.seconds_spent or 0.0) + amount
+            session.flush()
+            return lesson_state(row)
+
+    def lesson_states(self, profile_id: int, module_id: str) -> dict[str, LessonState]:
+        with self._transaction() as session:
+            self._profile(session, profile_id)
+            rows = session.scalars(
+                select(LessonProgress).where(
+                    LessonProgress.profile_id == profile_id,
+                    LessonProgress.module_id == module_id,
+                )
+            )
+            return {row.lesson_file: lesson_state(row) for row in rows}
+
+    def last_opened_lesson(self, profile_id: int) -> LessonState | None:
+        """The lesson to offer under „Weiterlernen“."""
+        with self._transaction() as session:
+            self._profile(session, profile_id)
+            row = session.scalar(
+                select(LessonProgress)
+                .where(
+                    LessonProgress.profile_id == profile_id,
+                    LessonProgress.last_opened_at.is_not(None),
+                )
+                .order_by(LessonProgress.last_opened_at.desc(), LessonProgress.id.desc())
+                .limit(1)
+            )
+            return None if row is None else lesson_state(row)
+
+    # --- notes --------------------------------------------------------------------------------
+
+    def save_note(self, profile_id: int, module_id: str, lesson_file: str, text: str) -> None:
+        """Keep the note as typed; an empty (or blank) text deletes it."""
+        _check_keys(module_id, lesson_file)
+        if not isinstance(text, str) or len(text) > NOTE_MAX:
+            raise ValueError(f"a note must be a string of at most {NOTE_MAX} characters")
+        with self._transaction() as session:
+            self._profile(session, profile_id)
+            row = session.scalar(self._note_query(profile_id, module_id, lesson_file))
+            if not text.strip():
+                if row is not None:
+                    session.delete(row)
+                return
+            if row is None:
+                row = Note(profile_id=profile_id, module_id=module_id, lesson_file=lesson_file)
+                session.add(row)
+            row.text = text
+            row.updated_at = self._now()
+
+    @staticmethod
+    def _note_query(profile_id: int, module_id: str, lesson_file: str) -> Select[Note]:
+        return select(Note).where(
+            Note.profile_id == profile_id,
+            Note.module_id == module_id,
+            Note.lesson_file == lesson_file,
+        )
+
+    def note(self, profile_id: int, module_id: str, lesson_file: str) -> str:
+        with self._transaction() as session:
+            row = session.scalar(self._note_query(profile_id, module_id, lesson_file))
+            return "" if row is None else row.text
+
+    def notes(self, profile_id: int) -> list[NoteRecord]:
+        with self._transaction() as session:
+            self._profile(session, profile_id)
+            rows = session.scalars(
+                select(Note)
+                .where(Note.profile_id == profile_id)
+                .order_by(Note.module_id, Note.lesson_file)
+            )
+            return [note_record(row) for row in rows]

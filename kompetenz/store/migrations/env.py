@@ -1,0 +1,76 @@
+"""Alembic environment of the progress store.
+
+`kompetenz.store.database` runs migrations programmatically and hands its own connection in
+`config.attributes["connection"]`, already inside a transaction, so a failed migration leaves
+the database as it was. Developers can also run `alembic` against a file by setting
+`sqlalchemy.url`; then an engine with foreign keys OFF is built here (see sqlite_specific).
+"""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import Connection, create_engine
+
+from kompetenz.store import sqlite_specific
+from kompetenz.store.base import Base
+
+# Every model, imported so that `Base.metadata` knows all tables (autogenerate at dev time).
+from kompetenz.store.models import (  # noqa: F401
+    Answer,
+    Certificate,
+    LessonProgress,
+    Note,
+    Profile,
+    QuizAttempt,
+)
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def _configure(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,  # SQLite alters tables by copying them
+        transactional_ddl=True,  # our connections issue a real BEGIN (see sqlite_specific)
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_offline() -> None:
+    context.configure(
+        url=config.get_main_option("sqlalchemy.url"),
+        target_metadata=target_metadata,
+        literal_binds=True,
+        render_as_batch=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    given = config.attributes.get("connection")
+    if given is not None:
+        _configure(given)
+        return
+    url = config.get_main_option("sqlalchemy.url")
+    if not url:
+        raise RuntimeError("set sqlalchemy.url or pass a connection in config.attributes")
+    if sqlite_specific.is_sqlite(url):
+        engine = sqlite_specific.create_sqlite_engine(url, foreign_keys=False)
+    else:
+        engine = create_engine(url)
+    try:
+        with engine.connect() as connection, connection.begin():
+            _configure(connection)
+    finally:
+        engine.dispose()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

@@ -1,0 +1,1 @@
+"""One file per schema revision; the newest must match `database.HEAD_REVISION`."""

@@ -1,0 +1,175 @@
+"""EVERYTHING THAT ONLY WORKS WITH SQLITE lives here, so another engine can be added later.
+
+PRAGMAs, transaction start, file inspection without changing the file, and the online backup
+API. Callers ask `is_sqlite(url)` first; for any other engine these functions are not used and
+the features built on them (backups, corruption checks) are reported as unavailable.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+BUSY_TIMEOUT_MS = 5000
+# What the file-level functions below raise when SQLite refuses a file.
+DatabaseFileError = sqlite3.Error
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def database_path(url: str) -> Path | None:
+    """The file behind a SQLite URL; None for in-memory databases and other engines."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database).resolve()
+
+
+def url_for(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def create_sqlite_engine(url: str, *, foreign_keys: bool = True, wal: bool = True) -> Engine:
+    """An engine whose every connection is durable, checks foreign keys and really transacts.
+
+    pysqlite's own transaction handling starts no transaction before a SELECT, so a
+    read-modify-write would not be atomic. We switch it off and issue `BEGIN IMMEDIATE`
+    ourselves: the write lock is taken up front (so `busy_timeout` applies and a read can
+    never fail to upgrade to a write), and DDL in migrations is transactional too.
+
+    `foreign_keys=False` is for migrations only: SQLite rebuilds a table to alter it, and
+    dropping the old table with foreign keys on would cascade-delete every child row.
+    """
+    engine = create_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        if wal:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def foreign_key_violations(connection: Any) -> list[tuple[Any, ...]]:
+    return [tuple(row) for row in connection.exec_driver_sql("PRAGMA foreign_key_check")]
+
+
+def compact(engine: Engine) -> None:
+    """Rewrite the file so erased rows do not linger in free pages or the write-ahead log.
+
+    VACUUM cannot run inside a transaction, so it goes through a raw DBAPI connection,
+    which (see `create_sqlite_engine`) is in autocommit mode.
+    """
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        cursor.execute("VACUUM")
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        cursor.close()
+    finally:
+        raw.close()
+
+
+# --- looking at a file without changing it ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What a read-only look at a database file found."""
+
+    exists: bool
+    problem: str | None = None  # set when the file is not a usable database
+    tables: frozenset[str] = frozenset()
+    revisions: frozenset[str] = frozenset()  # rows of alembic_version
+
+    @property
+    def is_blank(self) -> bool:
+        """Nothing in it yet: safe to create the schema."""
+        return not self.exists or (self.problem is None and not self.tables)
+
+
+@contextlib.contextmanager
+def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
+def inspect_file(path: Path, *, full_check: bool = False) -> FileState:
+    """Open `path` read-only, check it (`quick_check`, or `integrity_check` if asked), read the
+    schema revision. Never creates, writes or migrates anything."""
+    if not path.exists() or path.stat().st_size == 0:
+        return FileState(exists=path.exists())
+    try:
+        with _read_only(path) as connection:
+            check = "integrity_check" if full_check else "quick_check"
+            result = [row[0] for row in connection.execute(f"PRAGMA {check}")]
+            if result != ["ok"]:
+                return FileState(True, problem=f"{check}: {'; '.join(map(str, result[:3]))}")
+            tables = frozenset(
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            )
+            revisions: frozenset[str] = frozenset()
+            if "alembic_version" in tables:
+                revisions = frozenset(
+                    row[0] for row in connection.execute("SELECT version_num FROM alembic_version")
+                )
+    except sqlite3.DatabaseError as exc:
+        return FileState(True, problem=str(exc))
+    return FileState(True, tables=tables, revisions=revisions)
+
+
+# --- online backup API ------------------------------------------------------------------------
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of a live database (other connections may keep writing), made with
+    SQLite's online backup API, as a self-contained file without a write-ahead log."""
+    with _read_only(source) as src:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+            dst.commit()
+        finally:
+            dst.close()
+
+
+def overwrite_database(source: Path, target: Path) -> None:
+    """Replace the contents of the live database `target` with `source`, atomically for
+    every other connection, through the backup API (which respects `target`'s WAL and locks)."""
+    with _read_only(source) as src:
+        dst = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=WAL")
+            dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            dst.close()
+
+
+def side_files(path: Path) -> list[Path]:
+    """The files SQLite keeps next to a database while it is in use."""
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
