@@ -15,7 +15,7 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -45,6 +45,34 @@ code, pre { font-family: monospace; background-color: #f3f3f3; }
 """
 
 
+class ReadingView(QTextBrowser):
+    """A text view that keeps lines to a comfortable length, however wide the window is."""
+
+    CHARACTERS_PER_LINE = 78
+
+    def setHtml(self, text: str) -> None:
+        super().setHtml(text)  # a new document starts with default margins
+        self.center_text()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.center_text()
+
+    def zoomIn(self, steps: int = 1) -> None:
+        super().zoomIn(steps)
+        self.center_text()
+
+    def center_text(self) -> None:
+        wanted = QFontMetrics(self.font()).averageCharWidth() * self.CHARACTERS_PER_LINE
+        margin = max(12, (self.viewport().width() - wanted) // 2)
+        root = self.document().rootFrame()
+        frame_format = root.frameFormat()
+        if frame_format.leftMargin() != margin:
+            frame_format.setLeftMargin(margin)
+            frame_format.setRightMargin(margin)
+            root.setFrameFormat(frame_format)
+
+
 class LessonPage(QWidget):
     lesson_completed = Signal(str)
     lesson_requested = Signal(str)
@@ -64,7 +92,7 @@ class LessonPage(QWidget):
         self.zoom_steps = 0
         self.position_label = QLabel()
         self.position_label.setObjectName("lessonPositionLabel")
-        self.view = QTextBrowser()
+        self.view = ReadingView()
         self.view.setObjectName("lessonView")
         self.view.setAccessibleName(self.tr("Lesson text"))
         self.view.setOpenLinks(False)

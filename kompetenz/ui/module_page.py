@@ -46,6 +46,8 @@ class ModulePage(QWidget):
         self.lesson_list = QListWidget()
         self.lesson_list.setObjectName("lessonList")
         self.lesson_list.setAccessibleName(self.tr("Lessons"))
+        self.lesson_list.setWordWrap(True)
+        self.lesson_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.lesson_list.itemActivated.connect(self._on_lesson_list_activated)
         self.lesson_list.itemClicked.connect(self._on_lesson_list_activated)
         self.quiz_label = QLabel()
@@ -93,12 +95,13 @@ class ModulePage(QWidget):
         self.lesson_list.clear()
         for number, lesson in enumerate(module.lessons, start=1):
             state = states.get(lesson.file_name)
+            # A symbol and a word for the state: never colour alone.
             mark = (
-                self.tr("read")
+                self.tr("✔ read")
                 if state and state.is_completed
-                else (self.tr("started") if state else self.tr("not started"))
+                else (self.tr("◐ started") if state else self.tr("○ not started"))
             )
-            item = QListWidgetItem(f"{number}. {lesson.title} – {mark}")
+            item = QListWidgetItem(f"{number}. {lesson.title}\n{mark}")
             item.setData(FileNameRole, lesson.file_name)
             self.lesson_list.addItem(item)
         if self.lesson_list.count():

@@ -60,6 +60,7 @@ class ChoiceWidget(AnswerWidget):
             hint = QLabel(self.tr("Several answers can be right."))
             hint.setObjectName("hintLabel")
             layout.addWidget(hint)
+        layout.addStretch(1)
 
     def response(self) -> Response:
         chosen = [index for index, button in self._buttons if button.isChecked()]
@@ -89,6 +90,7 @@ class TrueFalseWidget(AnswerWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.true_button)
         layout.addWidget(self.false_button)
+        layout.addStretch(1)
 
     def response(self) -> Response:
         if self.true_button.isChecked():
@@ -117,6 +119,7 @@ class TextWidget(AnswerWidget):
         self.field.setPlaceholderText(self.tr("e.g. 3,5") if numerical else self.tr("Your answer"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.field)
+        layout.addStretch(1)
 
     def response(self) -> Response:
         text = self.field.text().strip()

@@ -47,6 +47,7 @@ class QuizPage(QWidget):
         self.answer_area = QScrollArea()
         self.answer_area.setWidgetResizable(True)
         self.answer_area.setObjectName("answerArea")
+        self.answer_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.message_label = QLabel()
         self.message_label.setObjectName("errorLabel")
         self.leave_button = QPushButton(self.tr("Pause quiz"))

@@ -1,0 +1,112 @@
+"""Take the screenshots in docs/screenshots from the real app, on a demo data folder.
+
+    Xvfb :99 -screen 0 1280x900x24 &   # or any X display
+    DISPLAY=:99 .venv/bin/python docs/screenshots/take.py
+
+Builds a throw-away data folder with one learner who has read some lessons and passed a
+quiz, opens the real main window in German, visits every screen and saves one PNG each.
+Without a display it falls back to Qt's offscreen platform (fonts may then differ).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from kompetenz.content.loader import load_course  # noqa: E402
+from kompetenz.learning.quiz_session import start_or_resume  # noqa: E402
+from kompetenz.quiz.model import QuestionType  # noqa: E402
+from kompetenz.resources import bundled_content_dir  # noqa: E402
+from kompetenz.store.database import open_store  # noqa: E402
+from kompetenz.store.records import Role  # noqa: E402
+from kompetenz.ui.i18n import install_translators  # noqa: E402
+from kompetenz.ui.main_window import MainWindow  # noqa: E402
+from kompetenz.ui.services import AppServices  # noqa: E402
+from kompetenz.ui.style import apply_style  # noqa: E402
+
+Step = tuple[str, Callable[[MainWindow], object]]
+
+
+def best_response(question):  # type: ignore[no-untyped-def]
+    """A right answer for each question type, so the demo learner passes."""
+    answers = question.answers
+    if question.type in (QuestionType.SINGLE_CHOICE, QuestionType.MISSING_WORD):
+        return max(range(len(answers)), key=lambda i: answers[i].fraction)
+    if question.type is QuestionType.MULTIPLE_CHOICE:
+        return frozenset(i for i, a in enumerate(answers) if a.fraction > 0)
+    if question.type is QuestionType.TRUE_FALSE:
+        return answers.correct
+    if question.type is QuestionType.SHORT_ANSWER:
+        return answers[0].text.replace("*", "")
+    if question.type is QuestionType.NUMERICAL:
+        first = answers[0]
+        return str(first.value if first.value is not None else first.range_min)
+    if question.type is QuestionType.MATCHING:
+        return {i: pair.answer for i, pair in enumerate(answers) if pair.question}
+    return "Ich nehme mit, dass ich Ergebnisse immer selbst prüfe."
+
+
+def demo_data(data_dir: Path) -> None:
+    store = open_store(data_dir)
+    course = load_course([bundled_content_dir()])
+    profile = store.create_profile("Erika Musterfrau", "Gesamtschule Bochum-Mitte", Role.TEACHER)
+    store.set_preference(profile.id, "tour_seen", True)
+    first = course.modules[0]
+    for lesson in first.lessons:
+        store.open_lesson(profile.id, first.id, lesson.file_name)
+        store.complete_lesson(profile.id, first.id, lesson.file_name)
+        store.add_time(profile.id, first.id, lesson.file_name, 420)
+    session = start_or_resume(store, profile.id, first)
+    for position, planned in enumerate(session.items):
+        session.answer(position, best_response(planned.question))
+    session.finish()
+    second = course.modules[1]
+    for lesson in second.lessons[:3]:
+        store.open_lesson(profile.id, second.id, lesson.file_name)
+        store.complete_lesson(profile.id, second.id, lesson.file_name)
+    store.close()
+
+
+def steps() -> list[Step]:
+    return [
+        ("01-home", lambda w: w.show_home()),
+        ("02-module", lambda w: w.open_module(w.services.course.modules[1].id)),
+        ("03-lesson", lambda w: w.open_lesson(w.services.course.modules[1].lessons[3].file_name)),
+        ("04-quiz", lambda w: w.start_quiz()),
+        ("05-profiles", lambda w: w.show_profile_chooser()),
+    ]
+
+
+def main() -> int:
+    app = QApplication(sys.argv)
+    install_translators(app, "de")
+    apply_style(app)
+    with tempfile.TemporaryDirectory() as folder:
+        data_dir = Path(folder)
+        demo_data(data_dir)
+        services = AppServices(course=load_course([bundled_content_dir()]), data_dir=data_dir)
+        window = MainWindow(services)
+        window.resize(1200, 820)
+        window.show()
+        window.attach_store(open_store(data_dir))
+        for name, action in steps():
+            action(window)
+            for _ in range(5):
+                app.processEvents()
+            window.grab().save(str(HERE / f"{name}.png"))
+            print(f"saved {name}.png")
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
