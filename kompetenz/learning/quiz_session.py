@@ -133,7 +133,7 @@ def start_or_resume(
 
 def response_to_json(response: Response) -> JsonValue:
     if isinstance(response, frozenset):
-        return sorted(response)
+        return list[JsonValue](sorted(response))
     if isinstance(response, Mapping):
         return {str(key): value for key, value in response.items()}
     return response

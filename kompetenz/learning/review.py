@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from kompetenz.learning.quiz_session import QuizSession
 from kompetenz.quiz.grading import Response, correct_answer_text, feedback_for
-from kompetenz.quiz.model import Choice, QuestionType
+from kompetenz.quiz.model import Choice
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,10 @@ class ReviewItem:
         return "partly" if self.fraction > 0 else "wrong"
 
 
-def review_items(session: QuizSession) -> list[ReviewItem]:
+def review_items(
+    session: QuizSession, true_label: str = "wahr", false_label: str = "falsch"
+) -> list[ReviewItem]:
+    """The review of an attempt; the labels name true and false in the learner's language."""
     items: list[ReviewItem] = []
     for position, planned in enumerate(session.items):
         question = planned.question
@@ -38,8 +41,12 @@ def review_items(session: QuizSession) -> list[ReviewItem]:
             ReviewItem(
                 number=position + 1,
                 question_text=question.text,
-                your_answer=describe_response(question.type, question.answers, response),
-                correct_answer=correct_answer_text(question) if question.is_graded else "",
+                your_answer=describe_response(question.answers, response, true_label, false_label),
+                correct_answer=(
+                    correct_answer_text(question, true_label, false_label)
+                    if question.is_graded
+                    else ""
+                ),
                 fraction=session.fractions.get(position) if question.is_graded else None,
                 feedback=tuple(feedback_for(question, response)),
                 general_feedback=question.general_feedback,
@@ -48,12 +55,14 @@ def review_items(session: QuizSession) -> list[ReviewItem]:
     return items
 
 
-def describe_response(kind: QuestionType, answers: object, response: Response) -> str:
+def describe_response(
+    answers: object, response: Response, true_label: str = "wahr", false_label: str = "falsch"
+) -> str:
     """The learner's answer in words; '—' when nothing was given."""
     if response is None or response == "" or response == frozenset():
         return "—"
     if isinstance(response, bool):
-        return "wahr" if response else "falsch"
+        return true_label if response else false_label
     if isinstance(response, int) and isinstance(answers, tuple):
         return _choice_text(answers, response)
     if isinstance(response, frozenset) and isinstance(answers, tuple):

@@ -333,7 +333,9 @@ class MainWindow(QMainWindow):
         result, session = self.quiz_page.result, self.quiz_page.session
         if result is None or session is None:
             return
-        self.result_page.show_result(result, review_items(session))
+        self.result_page.show_result(
+            result, review_items(session, self.tr("true"), self.tr("false"))
+        )
         self.stack.setCurrentWidget(self.result_page)
 
     # -- certificates -----------------------------------------------------------------------
