@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from kompetenz import __version__
+from kompetenz.about import VersionAction
 from kompetenz.commands import (
     backup_cmd,
     certificate_cmd,
@@ -33,7 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="kompetenz",
         description="Kompetenz – KI-Kompetenz für Schulen, offline. Ohne Unterbefehl startet die App.",
     )
-    parser.add_argument("--version", action="version", version=f"Kompetenz {__version__}")
+    parser.add_argument(
+        "--version", action=VersionAction, help="Versionen anzeigen (für Fehlerberichte)"
+    )
     parser.add_argument(
         "--data-dir",
         metavar="DIR",

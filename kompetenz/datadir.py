@@ -22,6 +22,11 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     return _qt_app_data_dir()
 
 
+def installed_content_dir(data_dir: Path) -> Path:
+    """Where installed content packs live; the bundled course itself is never written to."""
+    return data_dir / "content"
+
+
 def database_url_override() -> str | None:
     return os.environ.get(ENV_DATABASE_URL) or None
 

@@ -54,6 +54,24 @@ def _check_module(module: Module, report: CheckReport) -> None:
             report.problems.extend(error.problems)
             continue
         rendered = render_lesson(text, lesson.path, module.folder)
+        if rendered.too_complex:
+            report.problems.append(
+                Problem(
+                    lesson.path,
+                    1,
+                    "the lesson is too large or too deeply nested to show formatted; "
+                    "split it into smaller lessons",
+                )
+            )
+        for removed in rendered.removed_html:
+            report.warnings.append(
+                Problem(
+                    lesson.path,
+                    # The sanitizer names a tag as '<iframe>'; the file has '<iframe src=…>'.
+                    _line_of(text, removed.rstrip(">")),
+                    f"HTML '{removed}' is not allowed in lessons and is left out",
+                )
+            )
         for src in rendered.missing_images:
             report.problems.append(
                 Problem(

@@ -110,8 +110,8 @@ class _Checker:
         whole: bool = False,
     ) -> float:
         value = data.get(key, default)
-        kinds: tuple[type, ...] = (int,) if whole else (int, float)
-        if isinstance(value, bool) or not isinstance(value, kinds) or not low <= value <= high:
+        wrong_kind = isinstance(value, bool) or not isinstance(value, int if whole else int | float)
+        if wrong_kind or not low <= value <= high:
             kind = "a whole number" if whole else "a number"
             self.problem(key, f"'{key}' must be {kind} from {low:g} to {high:g}", table)
             return default

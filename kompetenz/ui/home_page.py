@@ -74,15 +74,11 @@ class HomePage(QWidget):
         hint.setWordWrap(True)
         if not course.modules:
             hint.setText(self.tr("No modules were found. Ask your trainer for a content pack."))
-        self.failures_label = QLabel(
-            _failures_html(
-                course, self.tr("These modules could not be loaded. The others work normally:")
-            )
-        )
+        self.failures_label = QLabel()
         self.failures_label.setObjectName("failuresLabel")
         self.failures_label.setWordWrap(True)
         self.failures_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.failures_label.setVisible(bool(course.failures))
+        self._show_failures()
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.overview_label, 1)
         progress_row.addWidget(self.continue_button)
@@ -116,6 +112,18 @@ class HomePage(QWidget):
         row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         frame.hide()
         return frame
+
+    def set_course(self, course: Course) -> None:
+        """A content pack was installed or removed: show the new list of modules."""
+        self.course = course
+        self.model = ModuleListModel(course.modules, self)
+        self.module_list.setModel(self.model)
+        self._show_failures()
+
+    def _show_failures(self) -> None:
+        intro = self.tr("These modules could not be loaded. The others work normally:")
+        self.failures_label.setText(_failures_html(self.course, intro))
+        self.failures_label.setVisible(bool(self.course.failures))
 
     def set_learner(self, name: str, show_tour: bool) -> None:
         self.greeting.setText(fill(self.tr("Hello, %1"), name))

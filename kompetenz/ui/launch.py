@@ -14,8 +14,10 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kompetenz.content.loader import load_course
-from kompetenz.datadir import database_url_override, resolve_data_dir
+from kompetenz.datadir import database_url_override, installed_content_dir, resolve_data_dir
+from kompetenz.logsetup import configure_logging
 from kompetenz.resources import bundled_content_dir
+from kompetenz.ui.crash_dialog import install_excepthook
 from kompetenz.ui.i18n import install_translators
 from kompetenz.ui.main_window import MainWindow
 from kompetenz.ui.services import AppServices
@@ -27,16 +29,27 @@ def run_app(args: argparse.Namespace, qt_args: list[str]) -> int:
     app = QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("kompetenz")
     app.setApplicationDisplayName("Kompetenz")
+    data_dir = resolve_data_dir(args.data_dir)
+    log_path = configure_logging(data_dir)
+    # Uncaught errors go to the log and a calm dialog, never a bare traceback.
+    app.setProperty("kompetenz_crash_reporter", install_excepthook(app, data_dir, log_path))
     install_translators(app, "de")
     apply_style(app)
-    content_roots = [Path(p) for p in (args.content_dir or [])] or [bundled_content_dir()]
+    roots = content_roots(args, data_dir)
     services = AppServices(
-        course=load_course(content_roots), data_dir=resolve_data_dir(args.data_dir)
+        course=load_course(roots, cache_dir=data_dir), data_dir=data_dir, content_roots=roots
     )
     window = MainWindow(services)
     window.show()
     QTimer.singleShot(0, lambda: open_store_into(window, services))
     return app.exec()
+
+
+def content_roots(args: argparse.Namespace, data_dir: Path) -> list[Path]:
+    """The bundled course first (installed packs can never shadow it), then installed packs."""
+    if args.content_dir:
+        return [Path(p) for p in args.content_dir]
+    return [bundled_content_dir(), installed_content_dir(data_dir)]
 
 
 def open_store_into(window: MainWindow, services: AppServices) -> None:

@@ -71,6 +71,10 @@ class MainWindow(QMainWindow):
         switch_action.setObjectName("switchProfileAction")
         switch_action.triggered.connect(self.show_profile_chooser)
         file_menu.addAction(switch_action)
+        install_action = QAction(self.tr("&Install content pack…"), self)
+        install_action.setObjectName("installPackAction")
+        install_action.triggered.connect(self.install_content_pack)
+        file_menu.addAction(install_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -392,6 +396,49 @@ class MainWindow(QMainWindow):
                 ),
                 error,
             ),
+        )
+
+    # -- content packs ----------------------------------------------------------------------
+
+    def install_content_pack(self) -> None:
+        from kompetenz.content.packs import install_pack
+        from kompetenz.resources import bundled_content_dir
+
+        path = self.services.dialogs.open_file(
+            self, self.tr("Install content pack"), self.tr("Kompetenz content packs (*.kompetenz)")
+        )
+        if path is None:
+            return
+        data_dir = self.services.data_dir
+        self.statusBar().showMessage(self.tr("Checking and installing the content pack…"))
+        run_in_background(
+            lambda: install_pack(path, data_dir, [bundled_content_dir()]),
+            self._on_pack_installed,
+            self._on_pack_failed,
+        )
+
+    def _on_pack_installed(self, result: object) -> None:
+        from kompetenz.content.loader import load_course
+
+        self.services.course = load_course(
+            self.services.content_roots, cache_dir=self.services.data_dir
+        )
+        self.home_page.set_course(self.services.course)
+        self.statusBar().clearMessage()
+        self.services.dialogs.inform(
+            self, self.tr("Content pack"), self.tr("The content pack was installed.")
+        )
+        self.show_home()
+
+    def _on_pack_failed(self, error: Exception) -> None:
+        self.statusBar().clearMessage()
+        problems = getattr(error, "problems", None) or []
+        details = "\n".join(str(p) for p in problems[:10])
+        self.services.dialogs.inform(
+            self,
+            self.tr("Content pack"),
+            fill(self.tr("The content pack was not installed. Nothing was changed.\n%1"), error)
+            + (f"\n\n{details}" if details else ""),
         )
 
     # -- misc -------------------------------------------------------------------------------

@@ -193,7 +193,8 @@ class DescriptionWidget(AnswerWidget):
 
 
 def _matching_options(planned: PlannedQuestion) -> list[str]:
-    pairs = [p for p in planned.question.answers if isinstance(p, MatchPair)]
+    answers = planned.question.answers
+    pairs = [p for p in answers if isinstance(p, MatchPair)] if isinstance(answers, tuple) else []
     distinct = list(dict.fromkeys(pair.answer for pair in pairs))
     order = [i for i in planned.choice_order if 0 <= i < len(distinct)]
     return [distinct[i] for i in order] if len(order) == len(distinct) else distinct

@@ -24,6 +24,10 @@ class Dialogs:
         chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filter_text)
         return Path(chosen) if chosen else None
 
+    def open_file(self, parent: QWidget, title: str, filter_text: str) -> Path | None:
+        chosen, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filter_text)
+        return Path(chosen) if chosen else None
+
     def confirm(self, parent: QWidget, title: str, text: str) -> bool:
         answer = QMessageBox.question(
             parent,
@@ -46,6 +50,8 @@ class Dialogs:
 class AppServices:
     course: Course
     data_dir: Path
+    # Where the course was loaded from, to load it again after a content pack was installed.
+    content_roots: list[Path] = field(default_factory=list)
     store: ProgressStore | None = None  # opened after the first paint, see launch.py
     dialogs: Dialogs = field(default_factory=Dialogs)
     lock: DataDirLock | None = None  # held while the app runs; released when the process ends

@@ -44,7 +44,7 @@ class InstanceServer(QObject):
         if connection is None:
             return
         connection.waitForReadyRead(CONNECT_TIMEOUT_MS)
-        if connection.readAll().data().startswith(RAISE_MESSAGE.strip()):
+        if bytes(connection.readAll().data()).startswith(RAISE_MESSAGE.strip()):
             self.raise_requested.emit()
         connection.disconnectFromServer()
 

@@ -100,11 +100,7 @@ class WelcomePage(QWidget):
         form.addRow(self.tr("&Role:"), self.role_box)
         form.addRow(self.tr("&Password (optional):"), self.password_field)
         form.addRow(self.tr("Re&peat password:"), self.password_repeat_field)
-        for row in range(form.rowCount()):
-            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
-            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
-            if isinstance(label, QLabel):
-                label.setBuddy(field)
+        # addRow(text, field) makes each field the buddy of its label, so Alt+N etc. work.
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(heading)

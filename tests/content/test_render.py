@@ -14,12 +14,15 @@ def _render(module_dir: Path, text: str) -> tuple[str, list[str], list[str]]:
 def test_headings_lists_tables_images_links(sample_module_dir: Path) -> None:
     text = (sample_module_dir / "01-prompts.md").read_text(encoding="utf-8")
     html, missing, broken = _render(sample_module_dir, text)
-    assert "<h1" in html and "Gute Prompts" in html
-    assert "<table" in html and "<td>Rolle</td>" in html
+    assert "<h1" in html
+    assert "Gute Prompts" in html
+    assert "<table" in html
+    assert "<td>Rolle</td>" in html
     assert (sample_module_dir / "bilder" / "schema.png").resolve().as_uri() in html
     assert 'href="lesson:02-grenzen.md"' in html
     assert "<li>Rolle, Aufgabe, Kontext, Format.</li>" in html
-    assert missing == [] and broken == []
+    assert missing == []
+    assert broken == []
 
 
 def test_admonition_becomes_a_labelled_box(sample_module_dir: Path) -> None:
@@ -29,31 +32,53 @@ def test_admonition_becomes_a_labelled_box(sample_module_dir: Path) -> None:
     assert "Keine Namen." in html
 
 
-def test_raw_html_is_shown_as_text_never_run(sample_module_dir: Path) -> None:
-    html, _, _ = _render(sample_module_dir,
-                         '<script>alert(1)</script>\n\nText <img src=x onerror="alert(2)">\n')
+def test_raw_html_is_cut_to_a_safe_subset(sample_module_dir: Path) -> None:
+    html, _, _ = _render(
+        sample_module_dir,
+        '<script>alert(1)</script>\n\nText <img src=x onerror="alert(2)"> <b>fett</b>\n',
+    )
     assert "<script" not in html
+    assert "alert" not in html
     assert "<img" not in html
-    assert "&lt;script&gt;" in html
-    assert "&lt;img src=x" in html
+    assert "<b>fett</b>" in html
 
 
 def test_images_outside_the_module_are_refused(sample_module_dir: Path, tmp_path: Path) -> None:
     outside = tmp_path / "geheim.png"
     outside.write_bytes(b"\x89PNG")
-    html, missing, _ = _render(sample_module_dir,
-                               f"![a](../../../geheim.png)\n\n![b]({outside.as_uri()})\n\n"
-                               "![c](https://example.org/x.png)\n")
+    html, missing, _ = _render(
+        sample_module_dir,
+        f"![a](../../../geheim.png)\n\n![b]({outside.as_uri()})\n\n"
+        "![c](https://example.org/x.png)\n",
+    )
     assert missing == ["../../../geheim.png", outside.as_uri(), "https://example.org/x.png"]
     assert "<img" not in html
     assert "[Bild nicht verfügbar: a]" in html
 
 
 def test_links_web_lesson_and_dangerous(sample_module_dir: Path) -> None:
-    html, _, broken = _render(sample_module_dir,
-                              "[web](https://www.schulministerium.nrw/) [l](02-grenzen.md#x) "
-                              "[js](javascript:alert(1)) [f](file:///etc/passwd)\n")
+    html, _, broken = _render(
+        sample_module_dir,
+        "[web](https://www.schulministerium.nrw/) [l](02-grenzen.md#x) "
+        "[js](javascript:alert(1)) [f](file:///etc/passwd)\n",
+    )
     assert 'href="https://www.schulministerium.nrw/"' in html
     assert 'href="lesson:02-grenzen.md#x"' in html
-    assert "javascript:" not in html and "file:///etc" not in html
+    assert "javascript:" not in html
+    assert "file:///etc" not in html
     assert broken == ["javascript:alert(1)", "file:///etc/passwd"]
+
+
+def test_content_check_warns_about_removed_html(sample_module_dir: Path) -> None:
+    from kompetenz.content.checker import check_content
+
+    lesson = sample_module_dir / "02-grenzen.md"
+    lesson.write_text(
+        lesson.read_text(encoding="utf-8") + '\n<iframe src="x"></iframe>\n', encoding="utf-8"
+    )
+    report = check_content([sample_module_dir])
+    assert report.ok
+    [warning] = report.warnings
+    assert warning.file == lesson
+    assert "iframe" in warning.message
+    assert lesson.read_text(encoding="utf-8").splitlines()[warning.line - 1].startswith("<iframe")

@@ -22,10 +22,15 @@ class AnsweringDialogs(Dialogs):
         self.password: str | None = None
         self.confirm_answer = True
         self.messages: list[str] = []
+        self.open_path: Path | None = None
 
     def save_file(self, parent: QWidget, title: str, suggested: Path, filter_text: str) -> Path:
         self.asked.append(title)
         return self.save_path
+
+    def open_file(self, parent: QWidget, title: str, filter_text: str) -> Path | None:
+        self.asked.append(title)
+        return self.open_path
 
     def confirm(self, parent: QWidget, title: str, text: str) -> bool:
         self.asked.append(text)
@@ -57,6 +62,7 @@ def main_window(
     services = AppServices(
         course=load_course([sample_content]),
         data_dir=data_dir,
+        content_roots=[sample_content, data_dir / "content"],
         dialogs=AnsweringDialogs(tmp_path / "bescheinigung.pdf"),
     )
     window = MainWindow(services)

@@ -35,8 +35,11 @@ def test_notes_are_saved_while_typing(qtbot, main_window: MainWindow, store) -> 
     assert editor.toPlainText() == "Rolle nicht vergessen!"
 
 
-def test_text_size_changes_with_ctrl_plus_and_is_remembered(qtbot, main_window: MainWindow,  # type: ignore[no-untyped-def]
-                                                            store) -> None:
+def test_text_size_changes_with_ctrl_plus_and_is_remembered(
+    qtbot,
+    main_window: MainWindow,  # type: ignore[no-untyped-def]
+    store,
+) -> None:
     _open_first_lesson(qtbot, main_window)
     view = main_window.lesson_page.view
     before = view.font().pointSizeF()
