@@ -115,7 +115,8 @@ def _pack(args: argparse.Namespace) -> int:
 
 def _install(args: argparse.Namespace) -> int:
     from kompetenz.commands.common import data_dir_for
-    from kompetenz.content.packs import PackError, install_pack
+    from kompetenz.content.pack_install import install_pack
+    from kompetenz.content.packs import PackError
 
     try:
         result = install_pack(
@@ -137,7 +138,7 @@ def _install(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     from kompetenz.commands.common import data_dir_for
-    from kompetenz.content.packs import list_modules
+    from kompetenz.content.pack_install import list_modules
 
     labels = {"bundled": "mitgeliefert", "installed": "installiert"}
     for module in list_modules(_bundled_roots(args), data_dir_for(args)):
@@ -149,7 +150,8 @@ def _list(args: argparse.Namespace) -> int:
 
 def _remove(args: argparse.Namespace) -> int:
     from kompetenz.commands.common import data_dir_for
-    from kompetenz.content.packs import PackError, remove_module
+    from kompetenz.content.pack_install import remove_module
+    from kompetenz.content.packs import PackError
 
     try:
         folder = remove_module(args.module_id, data_dir_for(args), _bundled_roots(args))

@@ -401,7 +401,7 @@ class MainWindow(QMainWindow):
     # -- content packs ----------------------------------------------------------------------
 
     def install_content_pack(self) -> None:
-        from kompetenz.content.packs import install_pack
+        from kompetenz.content.pack_install import install_pack
         from kompetenz.resources import bundled_content_dir
 
         path = self.services.dialogs.open_file(

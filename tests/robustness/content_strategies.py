@@ -16,7 +16,8 @@ from robust_helpers import assert_safe, pack_manifest, tree_digest, write_zip
 
 from kompetenz.content.checker import check_content
 from kompetenz.content.loader import load_course
-from kompetenz.content.packs import PACK_MANIFEST, PackError, install_pack
+from kompetenz.content.pack_install import install_pack
+from kompetenz.content.packs import PACK_MANIFEST, PackError
 from kompetenz.content.render import render_lesson
 
 GOOD_MANIFEST = b"""id = "neu"

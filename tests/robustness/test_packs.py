@@ -24,16 +24,10 @@ from robust_helpers import (
 )
 
 from kompetenz.cli import main
-from kompetenz.content import packs
+from kompetenz.content import pack_install, packs
 from kompetenz.content.loader import load_course
-from kompetenz.content.packs import (
-    PackError,
-    build_pack,
-    install_pack,
-    list_modules,
-    read_pack,
-    remove_module,
-)
+from kompetenz.content.pack_install import install_pack, list_modules, remove_module
+from kompetenz.content.packs import PackError, build_pack, read_pack
 
 
 @pytest.fixture
@@ -50,7 +44,9 @@ def neu(sample_content: Path) -> dict[str, bytes]:
     )
 
 
-def _install(pack: Path, data_dir: Path, bundled: Path, **kwargs: bool) -> packs.InstallResult:
+def _install(
+    pack: Path, data_dir: Path, bundled: Path, **kwargs: bool
+) -> pack_install.InstallResult:
     return install_pack(pack, data_dir, [bundled], **kwargs)
 
 
