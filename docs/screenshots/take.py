@@ -31,7 +31,8 @@ from kompetenz.store.records import Role  # noqa: E402
 from kompetenz.ui.i18n import install_translators  # noqa: E402
 from kompetenz.ui.main_window import MainWindow  # noqa: E402
 from kompetenz.ui.services import AppServices  # noqa: E402
-from kompetenz.ui.style import apply_style  # noqa: E402
+from kompetenz.ui.settings import Settings  # noqa: E402
+from kompetenz.ui.style import apply_appearance  # noqa: E402
 
 Step = tuple[str, Callable[[MainWindow], object]]
 
@@ -82,14 +83,14 @@ def steps() -> list[Step]:
         ("02-module", lambda w: w.open_module(w.services.course.modules[1].id)),
         ("03-lesson", lambda w: w.open_lesson(w.services.course.modules[1].lessons[3].file_name)),
         ("04-quiz", lambda w: w.start_quiz()),
-        ("05-profiles", lambda w: w.show_profile_chooser()),
+        ("05-profiles", lambda w: w.profiles.show_chooser()),
     ]
 
 
 def main() -> int:
     app = QApplication(sys.argv)
     install_translators(app, "de")
-    apply_style(app)
+    apply_appearance(Settings())
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder)
         demo_data(data_dir)

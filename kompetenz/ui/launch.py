@@ -21,8 +21,9 @@ from kompetenz.ui.crash_dialog import install_excepthook
 from kompetenz.ui.i18n import install_translators
 from kompetenz.ui.main_window import MainWindow
 from kompetenz.ui.services import AppServices
+from kompetenz.ui.settings import load_settings, load_window_geometry, settings_path
 from kompetenz.ui.single_instance import InstanceServer, ask_running_copy_to_raise
-from kompetenz.ui.style import apply_style
+from kompetenz.ui.style import apply_appearance
 
 
 def run_app(args: argparse.Namespace, qt_args: list[str]) -> int:
@@ -33,13 +34,18 @@ def run_app(args: argparse.Namespace, qt_args: list[str]) -> int:
     log_path = configure_logging(data_dir)
     # Uncaught errors go to the log and a calm dialog, never a bare traceback.
     app.setProperty("kompetenz_crash_reporter", install_excepthook(app, data_dir, log_path))
-    install_translators(app, "de")
-    apply_style(app)
+    settings_file = settings_path(data_dir)
+    settings = load_settings(settings_file)
+    install_translators(app, settings.language)
+    apply_appearance(settings)
     roots = content_roots(args, data_dir)
     services = AppServices(
         course=load_course(roots, cache_dir=data_dir), data_dir=data_dir, content_roots=roots
     )
     window = MainWindow(services)
+    geometry = load_window_geometry(settings_file)
+    if geometry is not None:
+        window.restoreGeometry(geometry)
     window.show()
     QTimer.singleShot(0, lambda: open_store_into(window, services))
     return app.exec()

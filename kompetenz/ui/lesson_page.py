@@ -14,6 +14,8 @@ Signals:
 
 from __future__ import annotations
 
+import string
+
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
@@ -29,20 +31,46 @@ from PySide6.QtWidgets import (
 
 from kompetenz.content.model import Lesson, Module
 from kompetenz.content.problems import ContentError
+from kompetenz.ui.style import is_dark
 from kompetenz.ui.text import escape, fill
 
-LESSON_CSS = """
+_LESSON_CSS = """
 body { line-height: 150%; }
 h1 { font-size: 170%; } h2 { font-size: 135%; margin-top: 18px; } h3 { font-size: 115%; }
 table { border-collapse: collapse; margin: 8px 0; }
-th, td { border: 1px solid #b8c2cc; padding: 4px 8px; }
-th { background-color: #e9eef3; }
-table.box { border: 1px solid #8aa4bf; background-color: #eef4fa; }
-table.warning, table.danger { border: 1px solid #c9a227; background-color: #fdf6e3; }
-table.tip, table.example { border: 1px solid #7fae8e; background-color: #eef7f0; }
+th, td { border: 1px solid $rule; padding: 4px 8px; }
+th { background-color: $head; }
+table.box { border: 1px solid $note_rule; background-color: $note; }
+table.warning, table.danger { border: 1px solid #c9a227; background-color: $warn; }
+table.tip, table.example { border: 1px solid #4f9a66; background-color: $tip; }
 table.box td { border: none; }
-code, pre { font-family: monospace; background-color: #f3f3f3; }
+code, pre { font-family: monospace; background-color: $code; }
 """
+# The lesson HTML cannot use the palette, so its few colours come in a light and a dark set.
+_LESSON_COLOURS = {
+    False: {
+        "rule": "#b8c2cc",
+        "head": "#e9eef3",
+        "note_rule": "#8aa4bf",
+        "note": "#eef4fa",
+        "warn": "#fdf6e3",
+        "tip": "#eef7f0",
+        "code": "#f3f3f3",
+    },
+    True: {
+        "rule": "#4a4f58",
+        "head": "#2b2e35",
+        "note_rule": "#4d6a8a",
+        "note": "#1e2a38",
+        "warn": "#3a321a",
+        "tip": "#1d3325",
+        "code": "#2b2e35",
+    },
+}
+
+
+def lesson_css(dark: bool) -> str:
+    return string.Template(_LESSON_CSS).substitute(_LESSON_COLOURS[dark])
 
 
 class ReadingView(QTextBrowser):
@@ -97,7 +125,6 @@ class LessonPage(QWidget):
         self.view.setAccessibleName(self.tr("Lesson text"))
         self.view.setOpenLinks(False)
         self.view.anchorClicked.connect(self._on_view_anchor_clicked)
-        self.view.document().setDefaultStyleSheet(LESSON_CSS)
         self.view.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.back_button = QPushButton(self.tr("Module overview"))
         self.back_button.setObjectName("backToModuleButton")
@@ -180,6 +207,7 @@ class LessonPage(QWidget):
                 escape(lesson.title),
                 escape(fill(self.tr("This lesson cannot be shown: %1"), error.problems[0])),
             )
+        self.view.document().setDefaultStyleSheet(lesson_css(is_dark()))
         self.view.setHtml(html)
         self.view.verticalScrollBar().setValue(0)
         index = module.lesson_index(lesson.file_name)

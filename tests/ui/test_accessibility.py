@@ -105,7 +105,13 @@ def test_every_screen_names_its_controls(
         _answer_somehow(qtbot, quiz)
     assert len(types) == 8  # every type but the description, which is never drawn
     seen["result"] = unnamed_interactive_widgets(window)
-    window.show_profile_chooser()
+    window.show_search()
+    seen["search"] = unnamed_interactive_widgets(window)
+    window.show_progress()
+    seen["progress"] = unnamed_interactive_widgets(window)
+    window.show_help()
+    seen["help"] = unnamed_interactive_widgets(window)
+    window.profiles.show_chooser()
     seen["profiles"] = unnamed_interactive_widgets(window)
     problems = {screen: names for screen, names in seen.items() if names}
     assert problems == {}

@@ -31,7 +31,7 @@ def test_a_pack_installs_from_the_menu_and_appears(
     main_window.welcome_page.start_button.click()
     dialogs = main_window.services.dialogs
     dialogs.open_path = _make_pack(sample_module_dir, tmp_path, "zusatz")
-    main_window.install_content_pack()
+    main_window.packs.install()
     qtbot.waitUntil(lambda: bool(dialogs.messages), timeout=10_000)
     assert dialogs.messages[-1] == "The content pack was installed."
     titles = [m.title for m in main_window.services.course.modules]
@@ -52,7 +52,7 @@ def test_a_broken_pack_is_refused_and_nothing_changes(
     broken.write_bytes(b"PK\x03\x04 this is not a real zip file")
     dialogs = main_window.services.dialogs
     dialogs.open_path = broken
-    main_window.install_content_pack()
+    main_window.packs.install()
     qtbot.waitUntil(lambda: bool(dialogs.messages), timeout=10_000)
     assert dialogs.messages[-1].startswith(
         "The content pack was not installed. Nothing was changed."

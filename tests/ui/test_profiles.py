@@ -41,7 +41,7 @@ def test_a_password_protected_profile_opens_only_with_its_password(  # type: ign
 ) -> None:
     store.create_profile("Ohne Passwort")
     locked = store.create_profile("Mit Passwort", role=Role.LEADERSHIP, password="richtig")
-    main_window.show_profile_chooser()
+    main_window.profiles.show_chooser()
     assert main_window.stack.currentWidget() is main_window.profile_page
     dialogs = _dialogs(main_window)
     dialogs.password = "falsch"
@@ -62,7 +62,7 @@ def test_deleting_a_profile_erases_its_rows_after_confirmation(  # type: ignore[
     for profile in (keep, gone):
         store.complete_lesson(profile.id, "beispiel", "01-prompts.md")
         store.save_note(profile.id, "beispiel", "01-prompts.md", "Notiz")
-    main_window.show_profile_chooser()
+    main_window.profiles.show_chooser()
     dialogs = _dialogs(main_window)
     dialogs.confirm_answer = False
     main_window.profile_page.delete_requested.emit(gone.id)

@@ -1,0 +1,108 @@
+"""Issuing and exporting certificates from the window.
+
+Issuing records the certificate in the database on the GUI thread (a quick write); drawing
+the PDF goes to a worker so the window never freezes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox
+
+from kompetenz.ui.background import run_in_background
+from kompetenz.ui.text import fill
+
+if TYPE_CHECKING:
+    from kompetenz.certificates.service import CertificateService, IssuedCertificate
+    from kompetenz.ui.main_window import MainWindow
+
+
+class CertificateFlow(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.last_saved: Path | None = None
+
+    def _service(self) -> CertificateService:
+        from kompetenz.certificates.service import CertificateService
+
+        window = self.window
+        assert window.store is not None
+        return CertificateService(window.store, window.services.course, window.services.data_dir)
+
+    def export_for_module(self, module_id: str) -> None:
+        from kompetenz.certificates.document import CertificateError
+
+        window = self.window
+        if window.store is None or window.profile is None:
+            return
+        target = self._ask_target(f"Kompetenz-{module_id}-{window.profile.name}.pdf")
+        if target is None:
+            return
+        service = self._service()
+        try:
+            record = service.issue(window.profile.id, module_id, "module")
+            issued = service.issued(record.number)
+        except CertificateError as error:
+            QMessageBox.warning(window, self.tr("Certificate"), str(error))
+            return
+        self._write_in_background(issued, target)
+
+    def export_again(self, number: str) -> None:
+        """An issued certificate, exported again identical in content."""
+        from kompetenz.certificates.document import CertificateError
+
+        if self.window.store is None:
+            return
+        target = self._ask_target(f"Kompetenz-{number}.pdf")
+        if target is None:
+            return
+        try:
+            issued = self._service().issued(number)
+        except CertificateError as error:
+            QMessageBox.warning(self.window, self.tr("Certificate"), str(error))
+            return
+        self._write_in_background(issued, target)
+
+    def _ask_target(self, file_name: str) -> Path | None:
+        return self.window.services.dialogs.save_file(
+            self.window,
+            self.tr("Save certificate"),
+            Path.home() / file_name,
+            self.tr("PDF files (*.pdf)"),
+        )
+
+    def _write_in_background(self, issued: IssuedCertificate, target: Path) -> None:
+        from kompetenz.certificates.pdf import write_pdf
+
+        window = self.window
+        window.statusBar().showMessage(self.tr("Creating the certificate…"))
+        window.module_page.certificate_button.setEnabled(False)
+        document, signed_text = issued.document, issued.signed_text
+        run_in_background(
+            lambda: write_pdf(target, document, signed_text),
+            lambda _: self._on_saved(target),
+            self._on_failed,
+        )
+
+    def _on_saved(self, target: Path) -> None:
+        self.window.module_page.certificate_button.setEnabled(True)
+        self.window.statusBar().showMessage(fill(self.tr("Certificate saved: %1"), target), 10000)
+        self.last_saved = target
+
+    def _on_failed(self, error: Exception) -> None:
+        self.window.module_page.certificate_button.setEnabled(True)
+        self.window.statusBar().clearMessage()
+        QMessageBox.warning(
+            self.window,
+            self.tr("Certificate"),
+            fill(
+                self.tr(
+                    "The certificate could not be saved: %1\nChoose another folder and try again."
+                ),
+                error,
+            ),
+        )

@@ -1,0 +1,134 @@
+"""The window's menus and toolbar, with the platform's standard shortcuts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolBar
+
+from kompetenz.ui.help_page import standard_shortcut
+
+if TYPE_CHECKING:
+    from kompetenz.ui.main_window import MainWindow
+
+
+@dataclass(frozen=True)
+class Actions:
+    """The actions that need a learner's profile; disabled until one is open."""
+
+    home: QAction
+    search: QAction
+    progress: QAction
+
+    def set_profile_open(self, is_open: bool) -> None:
+        for action in (self.home, self.search, self.progress):
+            action.setEnabled(is_open)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Menus", text)
+
+
+def _action(
+    window: MainWindow,
+    text: str,
+    name: str,
+    slot: Callable[[], object],
+    shortcut: QKeySequence | None = None,
+) -> QAction:
+    action = QAction(text, window)
+    action.setObjectName(name)
+    if shortcut is not None and not shortcut.isEmpty():
+        action.setShortcut(shortcut)
+    action.triggered.connect(slot)
+    return action
+
+
+def build_menus(window: MainWindow) -> Actions:
+    bar = window.menuBar()
+    file_menu = bar.addMenu(_tr("&File"))
+    file_menu.addAction(
+        _action(
+            window, _tr("&Switch profile…"), "switchProfileAction", window.profiles.show_chooser
+        )
+    )
+    file_menu.addAction(
+        _action(window, _tr("&Install content pack…"), "installPackAction", window.packs.install)
+    )
+    settings = _action(
+        window,
+        _tr("&Settings…"),
+        "settingsAction",
+        window.open_settings,
+        standard_shortcut(QKeySequence.StandardKey.Preferences, "Ctrl+,"),
+    )
+    settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+    file_menu.addAction(settings)
+    file_menu.addSeparator()
+    quit_action = _action(
+        window,
+        _tr("&Quit"),
+        "quitAction",
+        window.close,
+        standard_shortcut(QKeySequence.StandardKey.Quit, "Ctrl+Q"),
+    )
+    quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+    file_menu.addAction(quit_action)
+
+    actions = Actions(
+        home=_action(
+            window, _tr("⌂ My modules"), "homeAction", window.show_home, QKeySequence("Alt+Home")
+        ),
+        search=_action(
+            window,
+            _tr("🔍 Search"),
+            "searchAction",
+            window.show_search,
+            standard_shortcut(QKeySequence.StandardKey.Find, "Ctrl+F"),
+        ),
+        progress=_action(
+            window,
+            _tr("📊 My progress"),
+            "progressAction",
+            window.show_progress,
+            QKeySequence("Ctrl+Shift+P"),
+        ),
+    )
+    view_menu = bar.addMenu(_tr("&View"))
+    for action in (actions.home, actions.search, actions.progress):
+        view_menu.addAction(action)
+
+    help_menu = bar.addMenu(_tr("&Help"))
+    help_action = _action(
+        window,
+        _tr("Kompetenz &help"),
+        "helpAction",
+        window.show_help,
+        standard_shortcut(QKeySequence.StandardKey.HelpContents, "F1"),
+    )
+    help_menu.addAction(help_action)
+    about = _action(window, _tr("&About Kompetenz"), "aboutAction", window.show_about)
+    about.setMenuRole(QAction.MenuRole.AboutRole)
+    help_menu.addAction(about)
+
+    toolbar = QToolBar(_tr("Navigation"))
+    toolbar.setObjectName("navigationToolBar")
+    toolbar.setMovable(False)
+    names = {
+        actions.home: _tr("My modules"),
+        actions.search: _tr("Search the course"),
+        actions.progress: _tr("My progress"),
+        help_action: _tr("Help"),
+    }
+    for action, accessible_name in names.items():
+        toolbar.addAction(action)
+        button = toolbar.widgetForAction(action)
+        if button is not None:
+            button.setAccessibleName(accessible_name)
+    window.addToolBar(toolbar)
+    actions.set_profile_open(False)
+    return actions
