@@ -29,10 +29,6 @@ class Actions:
             action.setEnabled(is_open)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Menus", text)
-
-
 def _action(
     window: MainWindow,
     text: str,
@@ -49,19 +45,28 @@ def _action(
 
 
 def build_menus(window: MainWindow) -> Actions:
+    translate = QCoreApplication.translate
     bar = window.menuBar()
-    file_menu = bar.addMenu(_tr("&File"))
+    file_menu = bar.addMenu(translate("Menus", "&File"))
     file_menu.addAction(
         _action(
-            window, _tr("&Switch profile…"), "switchProfileAction", window.profiles.show_chooser
+            window,
+            translate("Menus", "&Switch profile…"),
+            "switchProfileAction",
+            window.profiles.show_chooser,
         )
     )
     file_menu.addAction(
-        _action(window, _tr("&Install content pack…"), "installPackAction", window.packs.install)
+        _action(
+            window,
+            translate("Menus", "&Install content pack…"),
+            "installPackAction",
+            window.packs.install,
+        )
     )
     settings = _action(
         window,
-        _tr("&Settings…"),
+        translate("Menus", "&Settings…"),
         "settingsAction",
         window.open_settings,
         standard_shortcut(QKeySequence.StandardKey.Preferences, "Ctrl+,"),
@@ -71,7 +76,7 @@ def build_menus(window: MainWindow) -> Actions:
     file_menu.addSeparator()
     quit_action = _action(
         window,
-        _tr("&Quit"),
+        translate("Menus", "&Quit"),
         "quitAction",
         window.close,
         standard_shortcut(QKeySequence.StandardKey.Quit, "Ctrl+Q"),
@@ -81,48 +86,54 @@ def build_menus(window: MainWindow) -> Actions:
 
     actions = Actions(
         home=_action(
-            window, _tr("⌂ My modules"), "homeAction", window.show_home, QKeySequence("Alt+Home")
+            window,
+            translate("Menus", "⌂ My modules"),
+            "homeAction",
+            window.show_home,
+            QKeySequence("Alt+Home"),
         ),
         search=_action(
             window,
-            _tr("🔍 Search"),
+            translate("Menus", "🔍 Search"),
             "searchAction",
             window.show_search,
             standard_shortcut(QKeySequence.StandardKey.Find, "Ctrl+F"),
         ),
         progress=_action(
             window,
-            _tr("📊 My progress"),
+            translate("Menus", "📊 My progress"),
             "progressAction",
             window.show_progress,
             QKeySequence("Ctrl+Shift+P"),
         ),
     )
-    view_menu = bar.addMenu(_tr("&View"))
+    view_menu = bar.addMenu(translate("Menus", "&View"))
     for action in (actions.home, actions.search, actions.progress):
         view_menu.addAction(action)
 
-    help_menu = bar.addMenu(_tr("&Help"))
+    help_menu = bar.addMenu(translate("Menus", "&Help"))
     help_action = _action(
         window,
-        _tr("Kompetenz &help"),
+        translate("Menus", "Kompetenz &help"),
         "helpAction",
         window.show_help,
         standard_shortcut(QKeySequence.StandardKey.HelpContents, "F1"),
     )
     help_menu.addAction(help_action)
-    about = _action(window, _tr("&About Kompetenz"), "aboutAction", window.show_about)
+    about = _action(
+        window, translate("Menus", "&About Kompetenz"), "aboutAction", window.show_about
+    )
     about.setMenuRole(QAction.MenuRole.AboutRole)
     help_menu.addAction(about)
 
-    toolbar = QToolBar(_tr("Navigation"))
+    toolbar = QToolBar(translate("Menus", "Navigation"))
     toolbar.setObjectName("navigationToolBar")
     toolbar.setMovable(False)
     names = {
-        actions.home: _tr("My modules"),
-        actions.search: _tr("Search the course"),
-        actions.progress: _tr("My progress"),
-        help_action: _tr("Help"),
+        actions.home: translate("Menus", "My modules"),
+        actions.search: translate("Menus", "Search the course"),
+        actions.progress: translate("Menus", "My progress"),
+        help_action: translate("Menus", "Help"),
     }
     for action, accessible_name in names.items():
         toolbar.addAction(action)

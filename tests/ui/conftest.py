@@ -71,3 +71,29 @@ def main_window(
     qtbot.waitExposed(window)
     window.attach_store(store)
     return window
+
+
+@pytest.fixture
+def main_window_factory(
+    qtbot,
+    sample_content: Path,
+    data_dir: Path,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    store: ProgressStore,
+):
+    """Builds the main window only when the test asks, e.g. after installing translators."""
+
+    def build() -> MainWindow:
+        services = AppServices(
+            course=load_course([sample_content]),
+            data_dir=data_dir,
+            content_roots=[sample_content, data_dir / "content"],
+            dialogs=AnsweringDialogs(tmp_path / "bescheinigung.pdf"),
+        )
+        window = MainWindow(services)
+        qtbot.addWidget(window)
+        window.show()
+        window.attach_store(store)
+        return window
+
+    return build
