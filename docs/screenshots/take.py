@@ -20,6 +20,7 @@ HERE = Path(__file__).resolve().parent
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QThread  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kompetenz.content.loader import load_course  # noqa: E402
@@ -50,7 +51,7 @@ def best_response(question):  # type: ignore[no-untyped-def]
         return answers[0].text.replace("*", "")
     if question.type is QuestionType.NUMERICAL:
         first = answers[0]
-        return str(first.value if first.value is not None else first.range_min)
+        return f"{first.value if first.value is not None else first.range_min:g}"
     if question.type is QuestionType.MATCHING:
         return {i: pair.answer for i, pair in enumerate(answers) if pair.question}
     return "Ich nehme mit, dass ich Ergebnisse immer selbst prüfe."
@@ -77,13 +78,38 @@ def demo_data(data_dir: Path) -> None:
     store.close()
 
 
+def finish_quiz(window: MainWindow) -> None:
+    """Answer the open attempt right, then let the quiz page show the result as usual."""
+    session = window.quiz_page.session
+    assert session is not None
+    for position, planned in enumerate(session.items):
+        session.answer(position, best_response(planned.question))
+    window.quiz_page.start(session)  # every question answered: the page shows the result
+
+
+def search_for(text: str) -> Callable[[MainWindow], object]:
+    def run(window: MainWindow) -> None:
+        window.show_search()
+        QApplication.processEvents()
+        window.search_page.search_field.setText(text)
+        for _ in range(20):
+            QApplication.processEvents()
+            QThread.msleep(20)
+
+    return run
+
+
 def steps() -> list[Step]:
     return [
         ("01-home", lambda w: w.show_home()),
         ("02-module", lambda w: w.open_module(w.services.course.modules[1].id)),
         ("03-lesson", lambda w: w.open_lesson(w.services.course.modules[1].lessons[3].file_name)),
         ("04-quiz", lambda w: w.start_quiz()),
-        ("05-profiles", lambda w: w.profiles.show_chooser()),
+        ("05-result", finish_quiz),
+        ("06-progress", lambda w: w.show_progress()),
+        ("07-search", search_for("Datenschutz")),
+        ("08-help", lambda w: w.show_help()),
+        ("09-profiles", lambda w: w.profiles.show_chooser()),
     ]
 
 
@@ -99,6 +125,9 @@ def main() -> int:
         window.resize(1200, 820)
         window.show()
         window.attach_store(open_store(data_dir))
+        for _ in range(50):  # let the search index finish building in the background
+            app.processEvents()
+            QThread.msleep(20)
         for name, action in steps():
             action(window)
             for _ in range(5):

@@ -91,7 +91,8 @@ class HelpPage(QWidget):
             f"<h3>{escape(title)}</h3><p>{fill(escape(text), folder)}</p>"
             for title, text in sections
         )
-        return body + f"<h3>{escape(self.tr('Keyboard shortcuts'))}</h3>{self._shortcuts_html()}"
+        heading = escape(self.tr("Keyboard shortcuts"))  # outside the f-string, for lupdate
+        return body + f"<h3>{heading}</h3>{self._shortcuts_html()}"
 
     def _shortcuts_html(self) -> str:
         rows = [

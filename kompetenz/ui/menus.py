@@ -87,21 +87,21 @@ def build_menus(window: MainWindow) -> Actions:
     actions = Actions(
         home=_action(
             window,
-            translate("Menus", "⌂ My modules"),
+            translate("Menus", "My &modules"),
             "homeAction",
             window.show_home,
             QKeySequence("Alt+Home"),
         ),
         search=_action(
             window,
-            translate("Menus", "🔍 Search"),
+            translate("Menus", "&Search"),
             "searchAction",
             window.show_search,
             standard_shortcut(QKeySequence.StandardKey.Find, "Ctrl+F"),
         ),
         progress=_action(
             window,
-            translate("Menus", "📊 My progress"),
+            translate("Menus", "My &progress"),
             "progressAction",
             window.show_progress,
             QKeySequence("Ctrl+Shift+P"),

@@ -43,6 +43,7 @@ class ModulePage(QWidget):
         self.overview.setObjectName("moduleOverview")
         self.overview.setAccessibleName(self.tr("About this module"))
         self.overview.setOpenLinks(False)
+        self.overview.document().setDocumentMargin(12)
         self.lesson_list = QListWidget()
         self.lesson_list.setObjectName("lessonList")
         self.lesson_list.setAccessibleName(self.tr("Lessons"))
@@ -128,6 +129,7 @@ class ModulePage(QWidget):
 
     def _overview_html(self, module: Module) -> str:
         objectives = "".join(f"<li>{escape(o)}</li>" for o in module.objectives)
+        learn_heading = self.tr("You will learn to")  # lupdate cannot see tr() in an f-string
         facts = [
             (self.tr("For"), ", ".join(module.audience)),
             (self.tr("Time needed"), fill(self.tr("about %1 minutes"), module.estimated_minutes)),
@@ -139,7 +141,7 @@ class ModulePage(QWidget):
         )
         return (
             f"<p>{escape(module.summary)}</p>"
-            f"<h3>{escape(self.tr('You will learn to'))}</h3><ul>{objectives}</ul>"
+            f"<h3>{escape(learn_heading)}</h3><ul>{objectives}</ul>"
             f"<table cellpadding='4'>{rows}</table>"
         )
 

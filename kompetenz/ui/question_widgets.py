@@ -149,7 +149,7 @@ class EssayWidget(AnswerWidget):
 
     def _on_editor_text_changed(self) -> None:
         words = len(re.findall(r"\w+", self.editor.toPlainText()))
-        self.count_label.setText(fill(self.tr("%1 words"), words))
+        self.count_label.setText(fill(self.tr("Words: %1"), words))
 
     def response(self) -> Response:
         text = self.editor.toPlainText()

@@ -69,16 +69,17 @@ class ResultPage(QWidget):
             "wrong": self.tr("✘ wrong"),
             "ungraded": self.tr("✎ not graded"),
         }
+        # Translated outside the f-strings below: lupdate does not look inside them.
+        question = self.tr("Question %1")
+        yours = self.tr("Your answer:")
+        right = self.tr("Right answer:")
         parts = [
-            f"<h3>{escape(fill(self.tr('Question %1'), item.number))} – "
-            f"{escape(verdicts[item.verdict])}</h3>",
+            f"<h3>{escape(fill(question, item.number))} – {escape(verdicts[item.verdict])}</h3>",
             f"<p>{escape(item.question_text)}</p>",
-            f"<p><b>{escape(self.tr('Your answer:'))}</b> {escape(item.your_answer)}</p>",
+            f"<p><b>{escape(yours)}</b> {escape(item.your_answer)}</p>",
         ]
         if item.correct_answer and item.verdict != "right":
-            parts.append(
-                f"<p><b>{escape(self.tr('Right answer:'))}</b> {escape(item.correct_answer)}</p>"
-            )
+            parts.append(f"<p><b>{escape(right)}</b> {escape(item.correct_answer)}</p>")
         parts.extend(f"<p><i>{escape(text)}</i></p>" for text in item.feedback)
         if item.general_feedback:
             parts.append(f"<p>{escape(item.general_feedback)}</p>")

@@ -179,7 +179,9 @@ def apply_theme(app: QApplication, theme: str) -> str:
         app.setPalette(dark_palette())
     else:
         app.setStyle(str(app.property("kompetenz_native_style")))
-        app.setPalette(light_palette() if theme == "light" else QPalette())
+        # Our own light palette also for "system": Qt's default one has a pure-blue link colour
+        # that the stylesheet's headings would inherit.
+        app.setPalette(light_palette())
     return "dark" if dark else "light"
 
 

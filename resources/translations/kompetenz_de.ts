@@ -1,0 +1,1070 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>CertificateFlow</name>
+    <message>
+        <source>Certificate</source>
+        <translation>Bescheinigung</translation>
+    </message>
+    <message>
+        <source>Save certificate</source>
+        <translation>Bescheinigung speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Creating the certificate…</source>
+        <translation>Die Bescheinigung wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Certificate saved: %1</source>
+        <translation>Bescheinigung gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The certificate could not be saved: %1
+Choose another folder and try again.</source>
+        <translation>Die Bescheinigung konnte nicht gespeichert werden: %1
+Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Lessons read per module</source>
+        <translation>Gelesene Lektionen je Modul</translation>
+    </message>
+    <message>
+        <source>No modules.</source>
+        <translation>Keine Module.</translation>
+    </message>
+    <message>
+        <source>Quiz results: %1</source>
+        <translation>Quiz-Ergebnisse: %1</translation>
+    </message>
+    <message>
+        <source>No quiz attempts yet.</source>
+        <translation>Noch keine Quiz-Versuche.</translation>
+    </message>
+    <message>
+        <source>Attempts: %1. Scores, oldest first: %2. Pass mark %3. Passed: %4.</source>
+        <translation>Versuche: %1. Ergebnisse, ältestes zuerst: %2. Bestehensgrenze %3. Bestanden: %4.</translation>
+    </message>
+    <message>
+        <source>pass mark %1</source>
+        <translation>Bestehensgrenze %1</translation>
+    </message>
+    <message>
+        <source>attempt</source>
+        <translation>Versuch</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceWidget</name>
+    <message>
+        <source>Several answers can be right.</source>
+        <translation>Mehrere Antworten können richtig sein.</translation>
+    </message>
+</context>
+<context>
+    <name>EssayWidget</name>
+    <message>
+        <source>Your reflection</source>
+        <translation>Ihre Reflexion</translation>
+    </message>
+    <message>
+        <source>Your reflection is not graded. It stays on this computer.</source>
+        <translation>Ihre Reflexion wird nicht bewertet und bleibt auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Words: %1</source>
+        <translation>Wörter: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPage</name>
+    <message>
+        <source>Help</source>
+        <translation>Hilfe</translation>
+    </message>
+    <message>
+        <source>Help text</source>
+        <translation>Hilfetext</translation>
+    </message>
+    <message>
+        <source>Reading lessons</source>
+        <translation>Lektionen lesen</translation>
+    </message>
+    <message>
+        <source>Choose a module on the start page, then a lesson. Read at your own pace; a lesson counts as read when you mark it or move on from its end. The module page shows which lessons you have read.</source>
+        <translation>Wählen Sie auf der Startseite ein Modul und dann eine Lektion. Lesen Sie in Ihrem eigenen Tempo; eine Lektion gilt als gelesen, wenn Sie sie als gelesen markieren oder bis zu ihrem Ende lesen und dann weitergehen. Auf der Modulseite sehen Sie, welche Lektionen Sie schon gelesen haben.</translation>
+    </message>
+    <message>
+        <source>The quiz</source>
+        <translation>Das Quiz</translation>
+    </message>
+    <message>
+        <source>Each module ends with a short quiz. Every answer is saved at once, so you can pause and continue later. You pass when you reach the pass mark shown on the module page, usually 80 %. You can try again; your best result counts.</source>
+        <translation>Jedes Modul endet mit einem kurzen Quiz. Jede Antwort wird sofort gespeichert; Sie können also unterbrechen und später weitermachen. Sie haben bestanden, wenn Sie die Bestehensgrenze erreichen, die auf der Modulseite steht – meist 80 %. Sie können es erneut versuchen; Ihr bestes Ergebnis zählt.</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Bescheinigungen</translation>
+    </message>
+    <message>
+        <source>After passing a quiz you can save a certificate as a PDF file. It carries a digital signature and a QR code. Your school can check it with the command “kompetenz certificate verify”; any change to the file makes the check fail.</source>
+        <translation>Nach einem bestandenen Quiz können Sie eine Bescheinigung als PDF-Datei speichern. Sie trägt eine digitale Signatur und einen QR-Code. Ihre Schule kann sie mit dem Befehl „kompetenz certificate verify“ prüfen; jede Änderung an der Datei lässt die Prüfung fehlschlagen.</translation>
+    </message>
+    <message>
+        <source>Your data</source>
+        <translation>Ihre Daten</translation>
+    </message>
+    <message>
+        <source>Your progress is stored only on this computer, in the folder %1. Kompetenz never connects to the internet and sends nothing anywhere.</source>
+        <translation>Ihr Fortschritt wird nur auf diesem Computer gespeichert, im Datenordner %1. Kompetenz verbindet sich nie mit dem Internet und sendet nichts nach außen.</translation>
+    </message>
+    <message>
+        <source>Sharing a computer</source>
+        <translation>Einen Computer gemeinsam nutzen</translation>
+    </message>
+    <message>
+        <source>On a shared staff-room computer, each colleague creates their own profile. Protect yours with a password so that nobody else continues in your name.</source>
+        <translation>Am gemeinsamen Computer im Lehrerzimmer legt jede Kollegin und jeder Kollege ein eigenes Profil an. Schützen Sie Ihr Profil mit einem Passwort, damit niemand sonst in Ihrem Namen weiterlernt.</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Search all lessons</source>
+        <translation>Alle Lektionen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Open this help</source>
+        <translation>Diese Hilfe öffnen</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Back to your modules</source>
+        <translation>Zurück zu Ihren Modulen</translation>
+    </message>
+    <message>
+        <source>Tab, arrow keys, Enter</source>
+        <translation>Tab, Pfeiltasten, Eingabetaste</translation>
+    </message>
+    <message>
+        <source>Move around and open what is selected</source>
+        <translation>Zwischen Elementen wechseln und Ausgewähltes öffnen</translation>
+    </message>
+    <message>
+        <source>1 to 9, then Enter</source>
+        <translation>1 bis 9, dann Eingabetaste</translation>
+    </message>
+    <message>
+        <source>In the quiz: pick an answer and confirm it</source>
+        <translation>Im Quiz: eine Antwort wählen und bestätigen</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Your modules</source>
+        <translation>Ihre Module</translation>
+    </message>
+    <message>
+        <source>Overall progress</source>
+        <translation>Gesamtfortschritt</translation>
+    </message>
+    <message>
+        <source>%p % done</source>
+        <translation>%p % erledigt</translation>
+    </message>
+    <message>
+        <source>Continue where you left off</source>
+        <translation>Dort weitermachen, wo Sie aufgehört haben</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>Modulliste</translation>
+    </message>
+    <message>
+        <source>Click a module to open it, or choose it with the arrow keys and press Enter.</source>
+        <translation>Klicken Sie auf ein Modul, um es zu öffnen, oder wählen Sie es mit den Pfeiltasten aus und drücken Sie die Eingabetaste.</translation>
+    </message>
+    <message>
+        <source>No modules were found. Ask your trainer for a content pack.</source>
+        <translation>Es wurden keine Module gefunden. Fragen Sie Ihre Fortbildungsleitung nach einem Inhaltspaket.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Welcome!&lt;/b&gt; Each module has short lessons and a quiz at the end. Read the lessons in any order; your progress is saved at once. Pass a module&apos;s quiz to get a certificate for your continuing-education records. Everything stays on this computer – Kompetenz works without internet.</source>
+        <translation>&lt;b&gt;Willkommen!&lt;/b&gt; Jedes Modul besteht aus kurzen Lektionen und einem Quiz am Ende. Lesen Sie die Lektionen in beliebiger Reihenfolge; Ihr Fortschritt wird sofort gespeichert. Wenn Sie das Quiz eines Moduls bestehen, erhalten Sie eine Bescheinigung für Ihre Fortbildungsnachweise. Alles bleibt auf diesem Computer – Kompetenz funktioniert ohne Internet.</translation>
+    </message>
+    <message>
+        <source>Got it</source>
+        <translation>Verstanden</translation>
+    </message>
+    <message>
+        <source>Close the introduction</source>
+        <translation>Einführung schließen</translation>
+    </message>
+    <message>
+        <source>These modules could not be loaded. The others work normally:</source>
+        <translation>Diese Module konnten nicht geladen werden. Alle anderen funktionieren normal:</translation>
+    </message>
+    <message>
+        <source>Hello, %1</source>
+        <translation>Hallo, %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lessons read · %3 of %4 quizzes passed · about %5 min to go</source>
+        <translation>%1 von %2 Lektionen gelesen · %3 von %4 Quiz bestanden · noch etwa %5 min</translation>
+    </message>
+    <message>
+        <source>Continue: %1 →</source>
+        <translation>Weiter: %1 →</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPage</name>
+    <message>
+        <source>Lesson text</source>
+        <translation>Lektionstext</translation>
+    </message>
+    <message>
+        <source>Module overview</source>
+        <translation>Modulübersicht</translation>
+    </message>
+    <message>
+        <source>Back to the module overview</source>
+        <translation>Zurück zur Modulübersicht</translation>
+    </message>
+    <message>
+        <source>← Previous lesson</source>
+        <translation>← Vorherige Lektion</translation>
+    </message>
+    <message>
+        <source>Previous lesson</source>
+        <translation>Vorherige Lektion</translation>
+    </message>
+    <message>
+        <source>Mark as read</source>
+        <translation>Als gelesen markieren</translation>
+    </message>
+    <message>
+        <source>Mark this lesson as read</source>
+        <translation>Diese Lektion als gelesen markieren</translation>
+    </message>
+    <message>
+        <source>Next lesson →</source>
+        <translation>Nächste Lektion →</translation>
+    </message>
+    <message>
+        <source>Next lesson</source>
+        <translation>Nächste Lektion</translation>
+    </message>
+    <message>
+        <source>Your notes on this lesson</source>
+        <translation>Ihre Notizen zu dieser Lektion</translation>
+    </message>
+    <message>
+        <source>Your notes on this lesson. They are saved as you type and stay on this computer.</source>
+        <translation>Ihre Notizen zu dieser Lektion. Was Sie hier schreiben, wird sofort gespeichert und bleibt auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>My notes</source>
+        <translation>Meine Notizen</translation>
+    </message>
+    <message>
+        <source>This lesson cannot be shown: %1</source>
+        <translation>Diese Lektion kann nicht angezeigt werden: %1</translation>
+    </message>
+    <message>
+        <source>Lesson %1 of %2</source>
+        <translation>Lektion %1 von %2</translation>
+    </message>
+    <message>
+        <source>Finish module →</source>
+        <translation>Modul abschließen →</translation>
+    </message>
+    <message>
+        <source>✔ Read</source>
+        <translation>✔ Gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Your data cannot be opened</source>
+        <translation>Ihre Daten können nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>The daily backup failed: %1</source>
+        <translation>Die tägliche Sicherung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Kompetenz is already open</source>
+        <translation>Kompetenz ist bereits geöffnet</translation>
+    </message>
+    <message>
+        <source>Show the open window</source>
+        <translation>Geöffnetes Fenster zeigen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Opening your data…</source>
+        <translation>Ihre Daten werden geöffnet…</translation>
+    </message>
+    <message>
+        <source>Your data is stored in %1</source>
+        <translation>Ihre Daten werden hier gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The search is not available: %1</source>
+        <translation>Die Suche ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Quiz</source>
+        <translation>Quiz</translation>
+    </message>
+    <message>
+        <source>The quiz of this module cannot be started:
+%1</source>
+        <translation>Das Quiz dieses Moduls kann nicht gestartet werden:
+%1</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>wahr</translation>
+    </message>
+    <message>
+        <source>false</source>
+        <translation>falsch</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: %1</source>
+        <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Kompetenz %1&lt;/h3&gt;&lt;p&gt;An offline course in AI literacy for school staff.&lt;/p&gt;&lt;p&gt;Licence: GPL-3.0-or-later.&lt;/p&gt;&lt;p&gt;Your data is stored only on this computer, in:&lt;br/&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Kompetenz never connects to the internet.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Kompetenz %1&lt;/h3&gt;&lt;p&gt;Ein Offline-Kurs zur KI-Kompetenz für Beschäftigte an Schulen.&lt;/p&gt;&lt;p&gt;Lizenz: GPL-3.0-or-later.&lt;/p&gt;&lt;p&gt;Ihre Daten werden nur auf diesem Computer gespeichert, im Ordner:&lt;br/&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Kompetenz verbindet sich nie mit dem Internet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Kompetenz</source>
+        <translation>Über Kompetenz</translation>
+    </message>
+</context>
+<context>
+    <name>MatchingWidget</name>
+    <message>
+        <source>Match for: %1</source>
+        <translation>Zuordnung für: %1</translation>
+    </message>
+    <message>
+        <source>– choose –</source>
+        <translation>– bitte wählen –</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Switch profile…</source>
+        <translation>&amp;Profil wechseln…</translation>
+    </message>
+    <message>
+        <source>&amp;Install content pack…</source>
+        <translation>&amp;Inhaltspaket installieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>My &amp;modules</source>
+        <translation>&amp;Meine Module</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Suche</translation>
+    </message>
+    <message>
+        <source>My &amp;progress</source>
+        <translation>Mein &amp;Fortschritt</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Kompetenz &amp;help</source>
+        <translation>Kompetenz-&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Kompetenz</source>
+        <translation>Ü&amp;ber Kompetenz</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>My modules</source>
+        <translation>Meine Module</translation>
+    </message>
+    <message>
+        <source>Search the course</source>
+        <translation>Kurs durchsuchen</translation>
+    </message>
+    <message>
+        <source>My progress</source>
+        <translation>Mein Fortschritt</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Hilfe</translation>
+    </message>
+</context>
+<context>
+    <name>ModuleList</name>
+    <message>
+        <source>%1 of %2 lessons read</source>
+        <translation>%1 von %2 Lektionen gelesen</translation>
+    </message>
+    <message>
+        <source>✔ quiz passed (%1 %)</source>
+        <translation>✔ Quiz bestanden (%1 %)</translation>
+    </message>
+    <message>
+        <source>quiz: best %1 %, not yet passed</source>
+        <translation>Quiz: bestes Ergebnis %1 %, noch nicht bestanden</translation>
+    </message>
+    <message>
+        <source>quiz open</source>
+        <translation>Quiz offen</translation>
+    </message>
+    <message>
+        <source>about %1 min to go</source>
+        <translation>noch etwa %1 min</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>ModulePage</name>
+    <message>
+        <source>About this module</source>
+        <translation>Über dieses Modul</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>Lektionen</translation>
+    </message>
+    <message>
+        <source>Start quiz</source>
+        <translation>Quiz starten</translation>
+    </message>
+    <message>
+        <source>Export certificate…</source>
+        <translation>Bescheinigung speichern…</translation>
+    </message>
+    <message>
+        <source>Export certificate</source>
+        <translation>Bescheinigung speichern</translation>
+    </message>
+    <message>
+        <source>✔ read</source>
+        <translation>✔ gelesen</translation>
+    </message>
+    <message>
+        <source>◐ started</source>
+        <translation>◐ begonnen</translation>
+    </message>
+    <message>
+        <source>○ not started</source>
+        <translation>○ nicht begonnen</translation>
+    </message>
+    <message>
+        <source>Pass mark: %1 %.</source>
+        <translation>Bestehensgrenze: %1 %.</translation>
+    </message>
+    <message>
+        <source>Quiz passed with %1 %.</source>
+        <translation>Quiz mit %1 % bestanden.</translation>
+    </message>
+    <message>
+        <source>Best result so far: %1 %.</source>
+        <translation>Bisher bestes Ergebnis: %1 %.</translation>
+    </message>
+    <message>
+        <source>Quiz not taken yet.</source>
+        <translation>Quiz noch nicht bearbeitet.</translation>
+    </message>
+    <message>
+        <source>Pass the quiz to receive a certificate for this module.</source>
+        <translation>Bestehen Sie das Quiz, um eine Bescheinigung für dieses Modul zu erhalten.</translation>
+    </message>
+    <message>
+        <source>You will learn to</source>
+        <translation>Nach diesem Modul können Sie:</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Für</translation>
+    </message>
+    <message>
+        <source>Time needed</source>
+        <translation>Zeitbedarf</translation>
+    </message>
+    <message>
+        <source>about %1 minutes</source>
+        <translation>etwa %1 Minuten</translation>
+    </message>
+    <message>
+        <source>Facts as of</source>
+        <translation>Stand der Angaben</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Resume quiz (%1 of %2 answered)</source>
+        <translation>Quiz fortsetzen (%1 von %2 beantwortet)</translation>
+    </message>
+    <message>
+        <source>No attempts left</source>
+        <translation>Keine Versuche mehr</translation>
+    </message>
+    <message>
+        <source>Retake quiz</source>
+        <translation>Quiz wiederholen</translation>
+    </message>
+    <message>
+        <source>Attempts: %1 of %2.</source>
+        <translation>Versuche: %1 von %2.</translation>
+    </message>
+</context>
+<context>
+    <name>PackFlow</name>
+    <message>
+        <source>Install content pack</source>
+        <translation>Inhaltspaket installieren</translation>
+    </message>
+    <message>
+        <source>Kompetenz content packs (*.kompetenz)</source>
+        <translation>Kompetenz-Inhaltspakete (*.kompetenz)</translation>
+    </message>
+    <message>
+        <source>Checking and installing the content pack…</source>
+        <translation>Das Inhaltspaket wird geprüft und installiert…</translation>
+    </message>
+    <message>
+        <source>Content pack</source>
+        <translation>Inhaltspaket</translation>
+    </message>
+    <message>
+        <source>The content pack was installed.</source>
+        <translation>Das Inhaltspaket wurde installiert.</translation>
+    </message>
+    <message>
+        <source>The content pack was not installed. Nothing was changed.
+%1</source>
+        <translation>Das Inhaltspaket wurde nicht installiert. Es wurde nichts verändert.
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileFlow</name>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation>Passwort für %1:</translation>
+    </message>
+    <message>
+        <source>The password is not correct. Please try again.</source>
+        <translation>Das Passwort ist nicht richtig. Bitte versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Delete the profile &quot;%1&quot; and everything recorded for it – lessons read, quiz answers, notes, reflections and issued certificates? This cannot be undone.</source>
+        <translation>Möchten Sie das Profil „%1“ mit allem löschen, was dazu gespeichert ist – gelesene Lektionen, Quiz-Antworten, Notizen, Reflexionen und ausgestellte Bescheinigungen? Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>Profil löschen</translation>
+    </message>
+    <message>
+        <source>Profile deleted</source>
+        <translation>Profil gelöscht</translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; was deleted: %2 records in the database and %3 files were erased, and it was removed from %4 backups.</source>
+        <translation>Das Profil „%1“ wurde gelöscht: %2 Einträge in der Datenbank und %3 Dateien wurden entfernt, und es wurde aus %4 Sicherungen entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePage</name>
+    <message>
+        <source>Who is learning?</source>
+        <translation>Wer lernt?</translation>
+    </message>
+    <message>
+        <source>Profiles on this computer</source>
+        <translation>Profile auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>Open profile</source>
+        <translation>Profil öffnen</translation>
+    </message>
+    <message>
+        <source>Open the selected profile</source>
+        <translation>Ausgewähltes Profil öffnen</translation>
+    </message>
+    <message>
+        <source>New profile…</source>
+        <translation>Neues Profil…</translation>
+    </message>
+    <message>
+        <source>Create a new profile</source>
+        <translation>Neues Profil anlegen</translation>
+    </message>
+    <message>
+        <source>Delete profile…</source>
+        <translation>Profil löschen…</translation>
+    </message>
+    <message>
+        <source>Delete the selected profile and all its data</source>
+        <translation>Ausgewähltes Profil mit allen Daten löschen</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPage</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Ausgestellt am</translation>
+    </message>
+    <message>
+        <source>AI literacy certificate</source>
+        <translation>Zertifikat KI-Kompetenz</translation>
+    </message>
+    <message>
+        <source>Certificate of participation</source>
+        <translation>Teilnahmebescheinigung</translation>
+    </message>
+    <message>
+        <source>%1 modules</source>
+        <translation>%1 Module</translation>
+    </message>
+    <message>
+        <source>My progress</source>
+        <translation>Mein Fortschritt</translation>
+    </message>
+    <message>
+        <source>Issued certificates</source>
+        <translation>Ausgestellte Bescheinigungen</translation>
+    </message>
+    <message>
+        <source>No certificates yet. Pass a module&apos;s quiz to receive one.</source>
+        <translation>Noch keine Bescheinigungen. Bestehen Sie das Quiz eines Moduls, um eine zu erhalten.</translation>
+    </message>
+    <message>
+        <source>Export again…</source>
+        <translation>Erneut speichern…</translation>
+    </message>
+    <message>
+        <source>Export the selected certificate again</source>
+        <translation>Ausgewählte Bescheinigung erneut speichern</translation>
+    </message>
+    <message>
+        <source>Lessons read</source>
+        <translation>Gelesene Lektionen</translation>
+    </message>
+    <message>
+        <source>Quiz results</source>
+        <translation>Quiz-Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Bescheinigungen</translation>
+    </message>
+    <message>
+        <source>Overall: %1 of %2 lessons read · %3 of %4 quizzes passed · %5 of learning</source>
+        <translation>Insgesamt: %1 von %2 Lektionen gelesen · %3 von %4 Quiz bestanden · %5 Lernzeit</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lessons · %3</source>
+        <translation>%1 von %2 Lektionen · %3</translation>
+    </message>
+    <message>
+        <source>Quiz not taken yet. Pass mark: %1.</source>
+        <translation>Quiz noch nicht bearbeitet. Bestehensgrenze: %1.</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>not yet passed</source>
+        <translation>noch nicht bestanden</translation>
+    </message>
+    <message>
+        <source>Best result %1 – %2 · attempts: %3 · pass mark %4</source>
+        <translation>Bestes Ergebnis %1 – %2 · Versuche: %3 · Bestehensgrenze %4</translation>
+    </message>
+</context>
+<context>
+    <name>QuizPage</name>
+    <message>
+        <source>Pause quiz</source>
+        <translation>Quiz unterbrechen</translation>
+    </message>
+    <message>
+        <source>Pause the quiz and go back to the module</source>
+        <translation>Quiz unterbrechen und zurück zum Modul</translation>
+    </message>
+    <message>
+        <source>Confirm answer</source>
+        <translation>Antwort bestätigen</translation>
+    </message>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation>Frage %1 von %2</translation>
+    </message>
+    <message>
+        <source>Confirm and finish</source>
+        <translation>Bestätigen und abschließen</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Please answer first.</source>
+        <translation>Bitte antworten Sie zuerst.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>Review of your answers</source>
+        <translation>Auswertung Ihrer Antworten</translation>
+    </message>
+    <message>
+        <source>Back to the module</source>
+        <translation>Zurück zum Modul</translation>
+    </message>
+    <message>
+        <source>Take the quiz again</source>
+        <translation>Quiz wiederholen</translation>
+    </message>
+    <message>
+        <source>✔ Passed: %1 % (pass mark %2 %).</source>
+        <translation>✔ Bestanden: %1 % (Bestehensgrenze %2 %).</translation>
+    </message>
+    <message>
+        <source>✘ Not passed yet: %1 % (pass mark %2 %). Read the review and try again.</source>
+        <translation>✘ Noch nicht bestanden: %1 % (Bestehensgrenze %2 %). Lesen Sie die Auswertung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>✔ right</source>
+        <translation>✔ richtig</translation>
+    </message>
+    <message>
+        <source>◐ partly right</source>
+        <translation>◐ teilweise richtig</translation>
+    </message>
+    <message>
+        <source>✘ wrong</source>
+        <translation>✘ falsch</translation>
+    </message>
+    <message>
+        <source>✎ not graded</source>
+        <translation>✎ nicht bewertet</translation>
+    </message>
+    <message>
+        <source>Question %1</source>
+        <translation>Frage %1</translation>
+    </message>
+    <message>
+        <source>Your answer:</source>
+        <translation>Ihre Antwort:</translation>
+    </message>
+    <message>
+        <source>Right answer:</source>
+        <translation>Richtige Antwort:</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Teacher</source>
+        <translation>Lehrkraft</translation>
+    </message>
+    <message>
+        <source>School leadership</source>
+        <translation>Schulleitung</translation>
+    </message>
+    <message>
+        <source>Administration / school office</source>
+        <translation>Verwaltung / Sekretariat</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <source>Lesson in %1</source>
+        <translation>Lektion in %1</translation>
+    </message>
+    <message>
+        <source>Section in %1</source>
+        <translation>Abschnitt in %1</translation>
+    </message>
+    <message>
+        <source>Search the course</source>
+        <translation>Kurs durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search all lessons, e.g. Datenschutz</source>
+        <translation>Alle Lektionen durchsuchen, z. B. Datenschutz</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>Preparing the search…</source>
+        <translation>Die Suche wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Type a word to search all lessons. Results appear as you type.</source>
+        <translation>Geben Sie ein Wort ein, um alle Lektionen zu durchsuchen. Die Ergebnisse erscheinen schon beim Tippen.</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”. Check the spelling, or try fewer or shorter words.</source>
+        <translation>Für „%1“ wurde nichts gefunden. Prüfen Sie die Schreibweise oder versuchen Sie es mit weniger oder kürzeren Wörtern.</translation>
+    </message>
+    <message>
+        <source>The first %1 results are shown. Add a word to narrow the search.</source>
+        <translation>Die ersten %1 Ergebnisse werden angezeigt. Fügen Sie ein Wort hinzu, um die Suche einzugrenzen.</translation>
+    </message>
+    <message>
+        <source>Results: %1. Press Enter or click a result to open it.</source>
+        <translation>Ergebnisse: %1. Drücken Sie die Eingabetaste oder klicken Sie auf ein Ergebnis, um es zu öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>ℹ A new language is used from the next start of Kompetenz.</source>
+        <translation>ℹ Eine neue Sprache gilt ab dem nächsten Start von Kompetenz.</translation>
+    </message>
+    <message>
+        <source>Text size in percent</source>
+        <translation>Textgröße in Prozent</translation>
+    </message>
+    <message>
+        <source>This is how the text of a lesson will look. Is it easy to read?</source>
+        <translation>So sieht der Text einer Lektion aus. Ist er gut lesbar?</translation>
+    </message>
+    <message>
+        <source>Colour theme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <source>Like the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Restore the default settings</source>
+        <translation>Standardeinstellungen wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>&amp;Text size:</source>
+        <translation>&amp;Textgröße:</translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+</context>
+<context>
+    <name>TextWidget</name>
+    <message>
+        <source>Your answer (a number)</source>
+        <translation>Ihre Antwort (eine Zahl)</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Ihre Antwort</translation>
+    </message>
+    <message>
+        <source>e.g. 3,5</source>
+        <translation>z. B. 3,5</translation>
+    </message>
+</context>
+<context>
+    <name>TrueFalseWidget</name>
+    <message>
+        <source>&amp;1  True</source>
+        <translation>&amp;1  Wahr</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>Wahr</translation>
+    </message>
+    <message>
+        <source>&amp;2  False</source>
+        <translation>&amp;2  Falsch</translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation>Falsch</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to Kompetenz</source>
+        <translation>Willkommen bei Kompetenz</translation>
+    </message>
+    <message>
+        <source>Kompetenz teaches the basics of generative AI for school, offline. Everything you enter stays on this computer. Please enter your name as it should appear on your certificates.</source>
+        <translation>Kompetenz vermittelt offline die Grundlagen generativer KI für die Schule. Alles, was Sie eingeben, bleibt auf diesem Computer. Bitte geben Sie Ihren Namen so ein, wie er auf Ihren Bescheinigungen stehen soll.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>Your school (optional)</source>
+        <translation>Ihre Schule (optional)</translation>
+    </message>
+    <message>
+        <source>Your role</source>
+        <translation>Ihre Rolle</translation>
+    </message>
+    <message>
+        <source>Password (optional)</source>
+        <translation>Passwort (optional)</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Passwort wiederholen</translation>
+    </message>
+    <message>
+        <source>On a PC that colleagues share, a password keeps others from opening your profile. If you forget it, the profile cannot be opened again.</source>
+        <translation>An einem PC, den Sie mit Kolleginnen und Kollegen teilen, verhindert ein Passwort, dass andere Ihr Profil öffnen. Wenn Sie es vergessen, lässt sich das Profil nicht mehr öffnen.</translation>
+    </message>
+    <message>
+        <source>Start learning</source>
+        <translation>Lernen beginnen</translation>
+    </message>
+    <message>
+        <source>Back to the profiles</source>
+        <translation>Zurück zu den Profilen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;School (optional):</source>
+        <translation>&amp;Schule (optional):</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>&amp;Password (optional):</source>
+        <translation>&amp;Passwort (optional):</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat password:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>Please enter your name. It appears on your certificates.</source>
+        <translation>Bitte geben Sie Ihren Namen ein. Er erscheint auf Ihren Bescheinigungen.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Please type them again.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein. Bitte geben Sie sie erneut ein.</translation>
+    </message>
+</context>
+</TS>
