@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pkgutil
 import subprocess
 import sys
@@ -61,6 +62,26 @@ def test_certificates_draw_without_widgets() -> None:
         "    importlib.import_module(info.name)\n"
         "print('PySide6.QtWidgets' in sys.modules, 'PySide6.QtGui' in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.split() == ["False", "True"]
+
+
+def test_the_window_shows_before_the_heavy_libraries_load() -> None:
+    """Start-up shows the module list first; the ORM, Alembic, Markdown and the quiz parser
+    are imported only after the first paint (see docs/performance.md)."""
+    code = (
+        "import sys, kompetenz.ui.launch\n"
+        "heavy = ('sqlalchemy', 'alembic', 'markdown', 'cryptography', 'segno',\n"
+        "         'kompetenz.store.service', 'kompetenz.quiz.gift')\n"
+        "print(','.join(m for m in heavy if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.stdout.strip() == ""

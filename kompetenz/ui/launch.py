@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -24,6 +25,9 @@ from kompetenz.ui.services import AppServices
 from kompetenz.ui.settings import load_settings, load_window_geometry, settings_path
 from kompetenz.ui.single_instance import InstanceServer, ask_running_copy_to_raise
 from kompetenz.ui.style import apply_appearance
+
+if TYPE_CHECKING:
+    from kompetenz.store.errors import DatabaseCorrupt
 
 
 def run_app(args: argparse.Namespace, qt_args: list[str]) -> int:
@@ -62,15 +66,22 @@ def open_store_into(window: MainWindow, services: AppServices) -> None:
     """Open the learner's data; on failure say what to do, and never pretend to save."""
     from kompetenz.store.backup import backup_if_due
     from kompetenz.store.database import open_store
-    from kompetenz.store.errors import DataDirLocked, StoreError
+    from kompetenz.store.errors import DatabaseCorrupt, DataDirLocked, StoreError
     from kompetenz.store.lock import acquire_data_dir_lock
 
     try:
         # One running copy per data folder: two writers could each undo the other's work.
-        services.lock = acquire_data_dir_lock(services.data_dir)
+        if services.lock is None:
+            services.lock = acquire_data_dir_lock(services.data_dir)
         store = open_store(services.data_dir, database_url_override())
     except DataDirLocked as error:
         offer_running_copy(window, services.data_dir, str(error))
+        return
+    except DatabaseCorrupt as error:
+        if error.backups and offer_restore(window, services, error):
+            open_store_into(window, services)
+        else:
+            window.close()
         return
     except StoreError as error:
         QMessageBox.critical(
@@ -108,3 +119,33 @@ def offer_running_copy(window: MainWindow, data_dir: Path, message: str) -> None
     if box.clickedButton() is show:
         ask_running_copy_to_raise(data_dir)
     window.close()
+
+
+def offer_restore(window: MainWindow, services: AppServices, error: DatabaseCorrupt) -> bool:
+    """A damaged database: offer the newest backup instead of starting empty over it.
+
+    The damaged file is kept beside it (renamed), so nothing is destroyed either way.
+    """
+    from kompetenz.store.backup import restore_backup
+    from kompetenz.store.errors import StoreError
+
+    translate = QCoreApplication.translate
+    question = "\n\n".join(
+        (
+            str(error),
+            translate(
+                "MainWindow",
+                "Kompetenz can restore the newest backup. The damaged file is kept beside it.",
+            ),
+            translate("MainWindow", "Restore the newest backup"),
+        )
+    )
+    title = translate("MainWindow", "Your data cannot be opened")
+    if not services.dialogs.confirm(window, title, question + "?"):
+        return False
+    try:
+        restore_backup(services.data_dir, error.backups[0], lock=services.lock)
+    except (StoreError, OSError) as failure:
+        services.dialogs.inform(window, translate("MainWindow", "Restore failed"), str(failure))
+        return False
+    return True

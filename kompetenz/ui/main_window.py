@@ -9,6 +9,7 @@ menus.
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
@@ -18,7 +19,6 @@ from kompetenz import __version__
 from kompetenz.content.loader import Course
 from kompetenz.content.model import Module
 from kompetenz.store.records import ProfileRecord
-from kompetenz.store.service import ProgressStore
 from kompetenz.ui.activity import ActivityTracker
 from kompetenz.ui.background import run_in_background
 from kompetenz.ui.certificate_flow import CertificateFlow
@@ -37,6 +37,9 @@ from kompetenz.ui.search_page import SearchPage, scroll_to_text
 from kompetenz.ui.services import AppServices
 from kompetenz.ui.text import escape, fill
 from kompetenz.ui.welcome_page import WelcomePage
+
+if TYPE_CHECKING:
+    from kompetenz.store.service import ProgressStore
 
 
 class MainWindow(QMainWindow):

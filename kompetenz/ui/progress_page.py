@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -36,9 +36,11 @@ from PySide6.QtWidgets import (
 from kompetenz.content.loader import Course
 from kompetenz.content.model import Module
 from kompetenz.store.records import CertificateRecord, ModuleProgress
-from kompetenz.store.service import ProgressStore
 from kompetenz.ui.charts import LessonBar, LessonBarsChart, ScoreChart, percent_text
 from kompetenz.ui.text import escape, fill
+
+if TYPE_CHECKING:
+    from kompetenz.store.service import ProgressStore
 
 _Index = QModelIndex | QPersistentModelIndex
 

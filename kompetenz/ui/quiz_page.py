@@ -9,6 +9,8 @@ Signals:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -21,10 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kompetenz.learning.quiz_session import QuizResult, QuizSession
 from kompetenz.quiz.model import QuestionType
 from kompetenz.ui.question_widgets import AnswerWidget, make_answer_widget
 from kompetenz.ui.text import fill
+
+if TYPE_CHECKING:
+    from kompetenz.learning.quiz_session import QuizResult, QuizSession
 
 
 class QuizPage(QWidget):

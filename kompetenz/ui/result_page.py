@@ -7,12 +7,16 @@ Signals:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from kompetenz.learning.quiz_session import QuizResult
-from kompetenz.learning.review import ReviewItem
 from kompetenz.ui.text import escape, fill
+
+if TYPE_CHECKING:
+    from kompetenz.learning.quiz_session import QuizResult
+    from kompetenz.learning.review import ReviewItem
 
 
 class ResultPage(QWidget):

@@ -323,6 +323,18 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
         <translation>Beenden</translation>
     </message>
     <message>
+        <source>Kompetenz can restore the newest backup. The damaged file is kept beside it.</source>
+        <translation>Kompetenz kann die neueste Sicherung wiederherstellen. Die beschädigte Datei bleibt daneben erhalten.</translation>
+    </message>
+    <message>
+        <source>Restore the newest backup</source>
+        <translation>Neueste Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation>Wiederherstellung fehlgeschlagen</translation>
+    </message>
+    <message>
         <source>Opening your data…</source>
         <translation>Ihre Daten werden geöffnet…</translation>
     </message>

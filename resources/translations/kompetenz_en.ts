@@ -322,6 +322,18 @@ Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Kompetenz can restore the newest backup. The damaged file is kept beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the newest backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Opening your data…</source>
         <translation type="unfinished"></translation>
     </message>
