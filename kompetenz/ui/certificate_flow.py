@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
-from kompetenz.ui.background import run_in_background
 from kompetenz.ui.text import fill
 
 if TYPE_CHECKING:
@@ -79,10 +78,10 @@ class CertificateFlow(QObject):
         from kompetenz.certificates.pdf import write_pdf
 
         window = self.window
-        window.statusBar().showMessage(self.tr("Creating the certificate…"))
         window.module_page.certificate_button.setEnabled(False)
         document, signed_text = issued.document, issued.signed_text
-        run_in_background(
+        window.run_busy(
+            self.tr("Creating the certificate…"),
             lambda: write_pdf(target, document, signed_text),
             lambda _: self._on_saved(target),
             self._on_failed,

@@ -9,11 +9,12 @@ menus.
 from __future__ import annotations
 
 import contextlib
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QWidget
 
 from kompetenz import __version__
 from kompetenz.content.loader import Course
@@ -83,6 +84,14 @@ class MainWindow(QMainWindow):
         self.packs = PackFlow(self)
         self.menu_actions = build_menus(self)
         self._connect_pages()
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setObjectName("busyIndicator")
+        self.busy_bar.setAccessibleName(self.tr("Working…"))
+        self.busy_bar.setRange(0, 0)  # an indeterminate bar: something is happening
+        self.busy_bar.setMaximumWidth(160)
+        self.busy_bar.hide()
+        self.statusBar().addPermanentWidget(self.busy_bar)
+        self._busy_jobs = 0
         self.statusBar().showMessage(self.tr("Opening your data…"))
 
     def _connect_pages(self) -> None:
@@ -123,11 +132,36 @@ class MainWindow(QMainWindow):
         self.progress_page.course = course
         self.build_search_index()
 
+    def run_busy(
+        self,
+        message: str,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None],
+    ) -> None:
+        """Slow work off the GUI thread, with a busy bar in the status bar while it runs."""
+        self._busy_jobs += 1
+        self.busy_bar.show()
+        if message:
+            self.statusBar().showMessage(message)
+
+        def finished(callback: Callable[[Any], None], value: Any) -> None:
+            self._busy_jobs -= 1
+            self.busy_bar.setVisible(self._busy_jobs > 0)
+            callback(value)
+
+        run_in_background(
+            work,
+            lambda value: finished(on_done, value),
+            lambda error: finished(on_error, error),
+        )
+
     def build_search_index(self) -> None:
         from kompetenz.learning.search import SearchIndex
 
         course = self.services.course
-        run_in_background(
+        self.run_busy(
+            "",
             lambda: SearchIndex.build(course),
             self.search_page.set_index,
             lambda error: self.statusBar().showMessage(

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from kompetenz.ui.background import run_in_background
 from kompetenz.ui.text import fill
 
 if TYPE_CHECKING:
@@ -31,8 +30,8 @@ class PackFlow(QObject):
         if path is None:
             return
         data_dir = window.services.data_dir
-        window.statusBar().showMessage(self.tr("Checking and installing the content pack…"))
-        run_in_background(
+        window.run_busy(
+            self.tr("Checking and installing the content pack…"),
             lambda: install_pack(path, data_dir, [bundled_content_dir()]),
             self._on_installed,
             self._on_failed,

@@ -335,6 +335,10 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
         <translation>Wiederherstellung fehlgeschlagen</translation>
     </message>
     <message>
+        <source>Working…</source>
+        <translation>In Arbeit…</translation>
+    </message>
+    <message>
         <source>Opening your data…</source>
         <translation>Ihre Daten werden geöffnet…</translation>
     </message>

@@ -334,6 +334,10 @@ Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Opening your data…</source>
         <translation type="unfinished"></translation>
     </message>

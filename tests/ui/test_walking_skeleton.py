@@ -78,10 +78,13 @@ def test_first_start_to_certificate(
     # 6. Export the certificate for the completed module.
     _click(qtbot, window, "resultBackButton")
     _click(qtbot, window, "exportCertificateButton")
+    # The PDF is drawn off the GUI thread; the window shows that it is working meanwhile.
+    assert window.busy_bar.isVisible()
     pdf = tmp_path / "bescheinigung.pdf"
     qtbot.waitUntil(
         lambda: window.module_page.certificate_button.isEnabled() and pdf.exists(), timeout=10_000
     )
+    qtbot.waitUntil(lambda: not window.busy_bar.isVisible(), timeout=5000)
     # pypdf may return the gaps between words as tabs; compare words, not whitespace.
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
     assert "Erika Musterfrau" in text
