@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kompetenz.content.loader import load_course
 from kompetenz.datadir import database_url_override, installed_content_dir, resolve_data_dir
 from kompetenz.logsetup import configure_logging
-from kompetenz.resources import bundled_content_dir
+from kompetenz.resources import bundled_content_dir, resource_path
 from kompetenz.ui.crash_dialog import install_excepthook
 from kompetenz.ui.i18n import install_translators
 from kompetenz.ui.main_window import MainWindow
@@ -34,6 +35,8 @@ def run_app(args: argparse.Namespace, qt_args: list[str]) -> int:
     app = QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("kompetenz")
     app.setApplicationDisplayName("Kompetenz")
+    app.setDesktopFileName("de.kompetenz.Kompetenz")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "kompetenz.svg"))))
     data_dir = resolve_data_dir(args.data_dir)
     log_path = configure_logging(data_dir)
     # Uncaught errors go to the log and a calm dialog, never a bare traceback.
