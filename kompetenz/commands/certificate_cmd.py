@@ -1,4 +1,5 @@
-"""`kompetenz certificate export|list|reexport|verify`: certificates of a learner."""
+"""`kompetenz certificate export|list|reexport|verify|portfolio`: certificates of a learner,
+and the learning record ("Mein Lernnachweis") as a PDF that is not a certificate."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from kompetenz.certificates.document import CertificateKind
     from kompetenz.certificates.service import CertificateService, Eligibility
     from kompetenz.certificates.verify import SignedStatement, VerificationResult
+    from kompetenz.content.loader import Course
     from kompetenz.store.service import ProgressStore
 
 
@@ -31,16 +33,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     actions = parser.add_subparsers(dest="certificate_action", metavar="AKTION", required=True)
 
     export = actions.add_parser(
-        "export", help="ein neues Zertifikat ausstellen und als PDF speichern",
+        "export",
+        help="ein neues Zertifikat ausstellen und als PDF speichern",
         description="Ohne --module und --full: das Zertifikat KI-Kompetenz, wenn alle "
         "Pflichtmodule bestanden sind, sonst die Teilnahmebescheinigung des einzigen "
-        "bestandenen Moduls.")
-    export.add_argument("--out", type=Path, required=True, metavar="DATEI.pdf",
-                        help="wohin die PDF-Datei geschrieben wird")
+        "bestandenen Moduls.",
+    )
+    export.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="DATEI.pdf",
+        help="wohin die PDF-Datei geschrieben wird",
+    )
     which = export.add_mutually_exclusive_group()
     which.add_argument("--module", metavar="ID", help="Teilnahmebescheinigung für dieses Modul")
-    which.add_argument("--full", action="store_true",
-                       help="Zertifikat KI-Kompetenz (alle Pflichtmodule bestanden)")
+    which.add_argument(
+        "--full", action="store_true", help="Zertifikat KI-Kompetenz (alle Pflichtmodule bestanden)"
+    )
     add_profile_option(export)
     export.set_defaults(handler=certificate_errors(_export))
 
@@ -49,21 +59,48 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     listing.set_defaults(handler=certificate_errors(_list))
 
     reexport = actions.add_parser(
-        "reexport", help="ein ausgestelltes Zertifikat noch einmal als PDF speichern (unverändert)")
+        "reexport", help="ein ausgestelltes Zertifikat noch einmal als PDF speichern (unverändert)"
+    )
     reexport.add_argument("number", metavar="NUMMER", help="Zertifikatsnummer, z. B. KMP-2026-…")
     reexport.add_argument("--out", type=Path, required=True, metavar="DATEI.pdf")
     reexport.set_defaults(handler=certificate_errors(_reexport))
 
     verify = actions.add_parser(
-        "verify", help="ein Zertifikat prüfen (Exit-Status 0: gültig, 1: ungültig)",
+        "verify",
+        help="ein Zertifikat prüfen (Exit-Status 0: gültig, 1: ungültig)",
         description="Prüft die Signatur und ob das Dokument sagt, was signiert wurde. "
-        "Mit --trust muss außerdem dieser Schlüssel signiert haben.")
+        "Mit --trust muss außerdem dieser Schlüssel signiert haben.",
+    )
     source = verify.add_mutually_exclusive_group(required=True)
     source.add_argument("file", nargs="?", type=Path, metavar="DATEI.pdf")
     source.add_argument("--qr-text", metavar="TEXT", help="der Text aus dem QR-Code")
-    verify.add_argument("--trust", type=Path, action="append", default=[], metavar="SCHLÜSSEL",
-                        help="öffentlicher Schlüssel (PEM), dem vertraut wird (mehrfach möglich)")
+    verify.add_argument(
+        "--trust",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="SCHLÜSSEL",
+        help="öffentlicher Schlüssel (PEM), dem vertraut wird (mehrfach möglich)",
+    )
     verify.set_defaults(handler=certificate_errors(_verify))
+
+    portfolio = actions.add_parser(
+        "portfolio",
+        help="den ganzen Lernstand als PDF speichern (Lernnachweis, kein Zertifikat)",
+        description="Speichert „Mein Lernnachweis“ für ein persönliches Portfolio: alle Module "
+        "mit gelesenen Lektionen, Lernzeit, jedem abgeschlossenen Versuch, den eigenen "
+        "Reflexionen und Notizen sowie den ausgestellten Zertifikaten. Das Dokument ist nicht "
+        "signiert und kein Zertifikat.",
+    )
+    portfolio.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="DATEI.pdf",
+        help="wohin die PDF-Datei geschrieben wird",
+    )
+    add_profile_option(portfolio)
+    portfolio.set_defaults(handler=certificate_errors(_portfolio))
 
 
 def certificate_errors(handler: Handler) -> Handler:
@@ -81,11 +118,16 @@ def certificate_errors(handler: Handler) -> Handler:
 
 def _service(store: ProgressStore, args: argparse.Namespace) -> CertificateService:
     from kompetenz.certificates.service import CertificateService
+
+    return CertificateService(store, _course(args), data_dir_for(args))
+
+
+def _course(args: argparse.Namespace) -> Course:
     from kompetenz.content.loader import load_course
     from kompetenz.resources import bundled_content_dir
 
     roots = [Path(p) for p in (args.content_dir or [])] or [bundled_content_dir()]
-    return CertificateService(store, load_course(roots), data_dir_for(args))
+    return load_course(roots)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -101,12 +143,15 @@ def _export(args: argparse.Namespace) -> int:
         record = service.issue(profile.id, module_id, kind)
         app = ensure_gui_application()  # noqa: F841 – must live while the PDF is drawn
         issued = service.export_pdf(record.number, args.out)
-    print(f"{issued.document.title} Nr. {record.number} für „{profile.name}“ "
-          f"gespeichert: {args.out}")
+    print(
+        f"{issued.document.title} Nr. {record.number} für „{profile.name}“ gespeichert: {args.out}"
+    )
     return 0
 
 
-def _choose(eligibility: Eligibility, args: argparse.Namespace) -> tuple[CertificateKind, str | None]:
+def _choose(
+    eligibility: Eligibility, args: argparse.Namespace
+) -> tuple[CertificateKind, str | None]:
     from kompetenz.certificates.document import CertificateKind
 
     if args.full or (args.module is None and eligibility.full):
@@ -117,11 +162,15 @@ def _choose(eligibility: Eligibility, args: argparse.Namespace) -> tuple[Certifi
     if len(eligibility.module_ids) == 1:
         return CertificateKind.MODULE, eligibility.module_ids[0]
     if not eligibility.module_ids:
-        raise CommandFailed("Es ist noch kein Modul abgeschlossen (Wissensüberprüfung bestanden). "
-                            f"Für das Zertifikat KI-Kompetenz fehlen: {missing}.")
+        raise CommandFailed(
+            "Es ist noch kein Modul abgeschlossen (Wissensüberprüfung bestanden). "
+            f"Für das Zertifikat KI-Kompetenz fehlen: {missing}."
+        )
     passed = ", ".join(eligibility.module_ids)
-    raise CommandFailed(f"Abgeschlossen sind mehrere Module ({passed}). Wählen Sie eines mit "
-                        f"--module ID. Für das Zertifikat KI-Kompetenz fehlen noch: {missing}.")
+    raise CommandFailed(
+        f"Abgeschlossen sind mehrere Module ({passed}). Wählen Sie eines mit "
+        f"--module ID. Für das Zertifikat KI-Kompetenz fehlen noch: {missing}."
+    )
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -137,8 +186,10 @@ def _list(args: argparse.Namespace) -> int:
     for item in issued:
         doc = item.document
         what = doc.modules[0].title if len(doc.modules) == 1 else f"{len(doc.modules)} Module"
-        print(f"{doc.number}\t{short_date(doc.issued_on)}\t{doc.title}\t{what}, "
-              f"{hours(doc.total_hours)}")
+        print(
+            f"{doc.number}\t{short_date(doc.issued_on)}\t{doc.title}\t{what}, "
+            f"{hours(doc.total_hours)}"
+        )
     return 0
 
 
@@ -153,6 +204,23 @@ def _reexport(args: argparse.Namespace) -> int:
         app = ensure_gui_application()  # noqa: F841 – must live while the PDF is drawn
         service.export_pdf(issued.record.number, args.out)
     print(f"{issued.document.title} Nr. {issued.record.number} gespeichert: {args.out}")
+    return 0
+
+
+def _portfolio(args: argparse.Namespace) -> int:
+    from kompetenz.certificates.pdf import ensure_gui_application
+    from kompetenz.certificates.portfolio import build_portfolio, write_portfolio_pdf
+
+    _check_target(args.out)
+    with open_store_for(args) as store:
+        profile = select_profile(store, args.profile)
+        confirm_identity(store, profile)
+        portfolio = build_portfolio(store, _course(args), profile.id)
+    app = ensure_gui_application()  # noqa: F841 – must live while the PDF is drawn
+    pages = write_portfolio_pdf(args.out, portfolio)
+    count = f"{pages} Seite" if pages == 1 else f"{pages} Seiten"
+    print(f"Lernnachweis von „{profile.name}“ gespeichert ({count}): {args.out}")
+    print("Die Datei enthält persönliche Daten (Reflexionen, Notizen): bitte sicher aufbewahren.")
     return 0
 
 
@@ -188,22 +256,28 @@ def _print_valid(result: VerificationResult) -> None:
     statement: SignedStatement | None = result.statement
     assert statement is not None  # a valid result always states something
     assert result.key_fingerprint is not None
-    print("GÜLTIG: Die Signatur stimmt" + (", und das Dokument sagt, was signiert wurde."
-                                           if result.document else "."))
+    print(
+        "GÜLTIG: Die Signatur stimmt"
+        + (", und das Dokument sagt, was signiert wurde." if result.document else ".")
+    )
     print(f"{statement.kind.certificate_title} Nr. {statement.number}")
     print(f"Name: {statement.name}")
     if statement.school:
         print(f"Schule: {statement.school}")
     print(f"Ausgestellt am: {short_date(statement.issued_on)}")
     for module in statement.modules:
-        print(f"Modul: {module.title} – abgeschlossen am {short_date(module.completed_on)}, "
-              f"Ergebnis {module.score_percent} %, {hours(module.workload_hours)}")
+        print(
+            f"Modul: {module.title} – abgeschlossen am {short_date(module.completed_on)}, "
+            f"Ergebnis {module.score_percent} %, {hours(module.workload_hours)}"
+        )
     print(f"Gesamtumfang: {hours(statement.total_hours)}")
     print(f"Inhaltlicher Stand: {short_date(statement.as_of)}")
     shown = format_fingerprint(result.key_fingerprint)
     if result.key_trusted:
         print(f"Signaturschlüssel: {shown} (vertrauenswürdig laut --trust)")
     else:
-        print(f"Signaturschlüssel: {shown} – nicht bestätigt: Vergleichen Sie diesen "
-              "Fingerabdruck mit dem, den die Schule veröffentlicht hat, oder prüfen Sie mit "
-              "--trust SCHLÜSSEL.pem.")
+        print(
+            f"Signaturschlüssel: {shown} – nicht bestätigt: Vergleichen Sie diesen "
+            "Fingerabdruck mit dem, den die Schule veröffentlicht hat, oder prüfen Sie mit "
+            "--trust SCHLÜSSEL.pem."
+        )

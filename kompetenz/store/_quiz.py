@@ -152,6 +152,28 @@ class QuizOps(StoreCore):
             self._profile(session, profile_id)
             return [attempt_record(row) for row in session.scalars(query)]
 
+    def attempt_scores(self, profile_id: int) -> dict[str, list[float]]:
+        """The scores of the finished attempts per module, oldest first.
+
+        What the progress page charts; one query that loads neither answers nor plans, so it
+        stays fast with a long history (attempts() is for reviewing single attempts).
+        """
+        query = (
+            select(QuizAttempt.module_id, QuizAttempt.score_percent)
+            .where(
+                QuizAttempt.profile_id == profile_id,
+                QuizAttempt.finished_at.is_not(None),
+                QuizAttempt.score_percent.is_not(None),
+            )
+            .order_by(QuizAttempt.started_at, QuizAttempt.id)
+        )
+        scores: dict[str, list[float]] = {}
+        with self._transaction() as session:
+            self._profile(session, profile_id)
+            for module_id, score in session.execute(query):
+                scores.setdefault(module_id, []).append(float(score))
+        return scores
+
     def module_progress(self, profile_id: int) -> dict[str, ModuleProgress]:
         """Per module: lessons completed, time spent, and the best of the finished attempts.
 

@@ -209,10 +209,7 @@ class ProgressPage(QWidget):
         self._show_summary(modules, progress)
         self.lesson_chart.set_rows([self._lesson_bar(m, progress.get(m.id)) for m in modules])
         self._clear_quiz_box()
-        scores: dict[str, list[float]] = {}
-        for attempt in reversed(store.attempts(profile_id)):  # oldest first
-            if attempt.is_finished and attempt.score_percent is not None:
-                scores.setdefault(attempt.module_id, []).append(attempt.score_percent)
+        scores = store.attempt_scores(profile_id)
         for module in modules:
             self._add_quiz_block(module, progress.get(module.id), scores.get(module.id, []))
         certificates = store.certificates(profile_id)

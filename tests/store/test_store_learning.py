@@ -208,3 +208,22 @@ def test_certificates(store: ProgressStore, pid: int) -> None:
         store.record_certificate(pid, "KOMP-2025-0003", "gold", [], issued, "", "")
     with pytest.raises(ValueError, match="timezone"):
         store.record_certificate(pid, "KOMP-2025-0004", "full", [], datetime(2025, 1, 1), "", "")
+
+
+def test_attempt_scores_lists_finished_attempts_oldest_first(tmp_path: Path) -> None:
+    from kompetenz.store.database import open_store
+    from kompetenz.store.records import PlannedItem
+
+    store = open_store(tmp_path / "data")
+    learner = store.create_profile("Sabine Scores")
+    other = store.create_profile("Otto Other")
+    plan = [PlannedItem("q1", ())]
+    for score in (40.0, 90.0):
+        attempt = store.start_attempt(learner.id, "m1", "1.0", plan)
+        store.finish_attempt(attempt.id, score, score >= 80)
+    store.start_attempt(learner.id, "m1", "1.0", plan)  # unfinished: not a score yet
+    theirs = store.start_attempt(other.id, "m1", "1.0", plan)
+    store.finish_attempt(theirs.id, 10.0, False)
+    assert store.attempt_scores(learner.id) == {"m1": [40.0, 90.0]}
+    assert store.attempt_scores(other.id) == {"m1": [10.0]}
+    store.close()

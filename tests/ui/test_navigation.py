@@ -40,10 +40,7 @@ def test_progress_page_shows_what_was_done(qtbot, main_window: MainWindow, store
     store.complete_lesson(profile.id, "beispiel", "01-prompts.md")
     main_window.show_progress()
     assert main_window.stack.currentWidget() is main_window.progress_page
-    texts = " ".join(
-        label.text()
-        for label in main_window.progress_page.findChildren(QLabel)
-    )
+    texts = " ".join(label.text() for label in main_window.progress_page.findChildren(QLabel))
     assert "1 of 2" in texts
 
 
