@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from kompetenz.ui.text import fill
 
 if TYPE_CHECKING:
+    from kompetenz.certificates.portfolio import Portfolio
     from kompetenz.certificates.service import CertificateService, IssuedCertificate
     from kompetenz.ui.main_window import MainWindow
 
@@ -65,6 +66,51 @@ class CertificateFlow(QObject):
             QMessageBox.warning(self.window, self.tr("Certificate"), str(error))
             return
         self._write_in_background(issued, target)
+
+    def print_issued(self, number: str) -> None:
+        from kompetenz.certificates.document import CertificateError
+        from kompetenz.ui.printing import print_certificate
+
+        if self.window.store is None:
+            return
+        try:
+            issued = self._service().issued(number)
+        except CertificateError as error:
+            QMessageBox.warning(self.window, self.tr("Certificate"), str(error))
+            return
+        print_certificate(self.window, issued.document, issued.signed_text)
+
+    def _portfolio(self) -> Portfolio | None:
+        from kompetenz.certificates.portfolio import build_portfolio
+
+        window = self.window
+        if window.store is None or window.profile is None:
+            return None
+        return build_portfolio(window.store, window.services.course, window.profile.id)
+
+    def export_portfolio(self) -> None:
+        """The learner's whole record as one PDF; drawn off the GUI thread."""
+        from kompetenz.certificates.portfolio import write_portfolio_pdf
+
+        portfolio = self._portfolio()
+        if portfolio is None:
+            return
+        target = self._ask_target(f"Lernnachweis-{portfolio.name}.pdf")
+        if target is None:
+            return
+        self.window.run_busy(
+            self.tr("Creating the learning record…"),
+            lambda: write_portfolio_pdf(target, portfolio),
+            lambda _: self._on_saved(target),
+            self._on_failed,
+        )
+
+    def print_portfolio(self) -> None:
+        from kompetenz.ui.printing import print_portfolio
+
+        portfolio = self._portfolio()
+        if portfolio is not None:
+            print_portfolio(self.window, portfolio)
 
     def _ask_target(self, file_name: str) -> Path | None:
         return self.window.services.dialogs.save_file(

@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
         self.result_page.retake_requested.connect(self.start_quiz)
         self.search_page.result_opened.connect(self._on_search_result_opened)
         self.progress_page.certificate_reexport_requested.connect(self.certificates.export_again)
+        self.progress_page.certificate_print_requested.connect(self.certificates.print_issued)
+        self.progress_page.portfolio_export_requested.connect(self.certificates.export_portfolio)
+        self.progress_page.portfolio_print_requested.connect(self.certificates.print_portfolio)
         self.activity.active_tick.connect(self._on_activity_tick)
 
     # -- store, course and profile ------------------------------------------------------------

@@ -132,9 +132,15 @@ class ProgressPage(QWidget):
 
     Signals:
         certificate_reexport_requested(number): save this issued certificate as a PDF again.
+        certificate_print_requested(number): print this issued certificate (with preview).
+        portfolio_export_requested(): save the whole learning record as one PDF.
+        portfolio_print_requested(): print the whole learning record (with preview).
     """
 
     certificate_reexport_requested = Signal(str)
+    certificate_print_requested = Signal(str)
+    portfolio_export_requested = Signal()
+    portfolio_print_requested = Signal()
 
     def __init__(self, course: Course, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,12 +177,31 @@ class ProgressPage(QWidget):
         self.reexport_button.setObjectName("reexportCertificateButton")
         self.reexport_button.setAccessibleName(self.tr("Export the selected certificate again"))
         self.reexport_button.clicked.connect(self._on_reexport_button_clicked)
+        self.print_certificate_button = QPushButton(self.tr("Print…"))
+        self.print_certificate_button.setObjectName("printCertificateButton")
+        self.print_certificate_button.setAccessibleName(self.tr("Print the selected certificate"))
+        self.print_certificate_button.clicked.connect(self._on_print_certificate_button_clicked)
+        self.portfolio_button = QPushButton(self.tr("Save my learning record…"))
+        self.portfolio_button.setObjectName("exportPortfolioButton")
+        self.portfolio_button.setAccessibleName(
+            self.tr("Save the whole learning record as one PDF")
+        )
+        self.portfolio_button.clicked.connect(self.portfolio_export_requested)
+        self.print_portfolio_button = QPushButton(self.tr("Print my learning record…"))
+        self.print_portfolio_button.setObjectName("printPortfolioButton")
+        self.print_portfolio_button.setAccessibleName(self.tr("Print the whole learning record"))
+        self.print_portfolio_button.clicked.connect(self.portfolio_print_requested)
 
         content = QWidget()
         content.setObjectName("progressContent")
         layout = QVBoxLayout(content)
         layout.addWidget(heading)
         layout.addWidget(self.summary_label)
+        record_buttons = QHBoxLayout()
+        record_buttons.addWidget(self.portfolio_button)
+        record_buttons.addWidget(self.print_portfolio_button)
+        record_buttons.addStretch(1)
+        layout.addLayout(record_buttons)
         layout.addSpacing(self.fontMetrics().height() // 2)
         layout.addWidget(_section(self.tr("Lessons read")))
         layout.addWidget(self.lesson_chart)
@@ -189,6 +214,7 @@ class ProgressPage(QWidget):
         layout.addWidget(self.certificate_table)
         buttons = QHBoxLayout()
         buttons.addWidget(self.reexport_button)
+        buttons.addWidget(self.print_certificate_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addStretch(1)
@@ -218,6 +244,7 @@ class ProgressPage(QWidget):
         self.certificate_table.setVisible(bool(certificates))
         self.no_certificates_label.setVisible(not certificates)
         self.reexport_button.setVisible(bool(certificates))
+        self.print_certificate_button.setVisible(bool(certificates))
         if certificates:
             self.certificate_table.selectRow(len(certificates) - 1)  # the newest
             self._fit_table_height()
@@ -296,12 +323,17 @@ class ProgressPage(QWidget):
                 widget.hide()
                 widget.deleteLater()
 
-    def _on_reexport_button_clicked(self) -> None:
+    def selected_certificate(self) -> str | None:
         rows = self.certificate_table.selectionModel().selectedRows()
-        if rows:
-            self.certificate_reexport_requested.emit(
-                self.certificate_model.number_at(rows[0].row())
-            )
+        return self.certificate_model.number_at(rows[0].row()) if rows else None
+
+    def _on_reexport_button_clicked(self) -> None:
+        if (number := self.selected_certificate()) is not None:
+            self.certificate_reexport_requested.emit(number)
+
+    def _on_print_certificate_button_clicked(self) -> None:
+        if (number := self.selected_certificate()) is not None:
+            self.certificate_print_requested.emit(number)
 
 
 def _lessons_done(module: Module, progress: ModuleProgress | None) -> int:

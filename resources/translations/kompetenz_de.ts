@@ -8,6 +8,10 @@
         <translation>Bescheinigung</translation>
     </message>
     <message>
+        <source>Creating the learning record…</source>
+        <translation>Der Lernnachweis wird erstellt…</translation>
+    </message>
+    <message>
         <source>Save certificate</source>
         <translation>Bescheinigung speichern</translation>
     </message>
@@ -737,6 +741,30 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
     <message>
         <source>Export the selected certificate again</source>
         <translation>Ausgewählte Bescheinigung erneut speichern</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Drucken…</translation>
+    </message>
+    <message>
+        <source>Print the selected certificate</source>
+        <translation>Die ausgewählte Bescheinigung drucken</translation>
+    </message>
+    <message>
+        <source>Save my learning record…</source>
+        <translation>Lernnachweis speichern…</translation>
+    </message>
+    <message>
+        <source>Save the whole learning record as one PDF</source>
+        <translation>Den gesamten Lernnachweis als eine PDF-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Print my learning record…</source>
+        <translation>Lernnachweis drucken…</translation>
+    </message>
+    <message>
+        <source>Print the whole learning record</source>
+        <translation>Den gesamten Lernnachweis drucken</translation>
     </message>
     <message>
         <source>Lessons read</source>

@@ -8,6 +8,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Creating the learning record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save certificate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -733,6 +737,30 @@ Choose another folder and try again.</source>
     </message>
     <message>
         <source>Export the selected certificate again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the selected certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save my learning record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the whole learning record as one PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print my learning record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the whole learning record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -50,3 +50,21 @@ def test_help_opens_with_f1(qtbot, main_window: MainWindow) -> None:  # type: ig
     qtbot.keyClick(main_window, help_key.key(), help_key.keyboardModifiers())
     assert main_window.stack.currentWidget() is main_window.help_page
     assert "certificate" in main_window.help_page.view.toPlainText().lower()
+
+
+def test_the_learning_record_is_saved_from_the_progress_page(  # type: ignore[no-untyped-def]
+    qtbot, main_window: MainWindow, tmp_path
+) -> None:
+    from pypdf import PdfReader
+
+    _sign_in(qtbot, main_window)
+    main_window.show_progress()
+    main_window.services.dialogs.save_path = tmp_path / "lernnachweis.pdf"
+    qtbot.mouseClick(main_window.progress_page.portfolio_button, Qt.MouseButton.LeftButton)
+    target = tmp_path / "lernnachweis.pdf"
+    qtbot.waitUntil(
+        lambda: target.exists() and not main_window.busy_bar.isVisible(), timeout=10_000
+    )
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(target).pages).split())
+    assert "Sven Sucher" in text
+    assert "Lernnachweis" in text
