@@ -286,9 +286,9 @@ class _ContentCache:
     """`{"code": _code_stamp(), "folders": {folder: entry}}`, an entry being
 
     `{"manifest": [mtime_ns, size], "module": {fields} | None, "lessons": {file: [mtime_ns,
-    size, title]}}`. Lesson titles are kept even when the module is not (a trainer editing
-    module.toml still gets the titles from the cache). Without a file (`path` None) it just
-    reads everything.
+    size, title]}}`, for the module folders of the last load. Lesson titles are kept even
+    when the module is not (a trainer editing module.toml still gets the titles from the
+    cache). Without a file (`path` None) it just reads everything.
     """
 
     def __init__(self, path: Path | None, folders: dict[str, Any]) -> None:
@@ -371,15 +371,11 @@ class _ContentCache:
             entry["module"] = _module_to_json(module)
 
     def save(self) -> None:
-        """Write the cache if this load changed it. The folders loaded now replace their old
-        entries (so removed lessons drop out); other folders' entries stay while they exist."""
-        if self.path is None:
-            return
-        merged = {**self._folders, **self._seen}
-        if merged == self._folders:
+        """Write the cache if this load changed it. It keeps only the folders loaded now, so
+        it never grows beyond one course (a course used once, then left, costs nothing)."""
+        if self.path is None or self._seen == self._folders:
             return  # the usual start: nothing new, nothing written
-        merged = {k: v for k, v in merged.items() if k in self._seen or Path(k).is_dir()}
-        text = json.dumps({"code": _code_stamp(), "folders": merged}, ensure_ascii=False)
+        text = json.dumps({"code": _code_stamp(), "folders": self._seen}, ensure_ascii=False)
         temporary = self.path.with_name(f".{CACHE_FILE}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -63,6 +63,8 @@ class HomePage(QWidget):
         self.module_list.setModel(self.model)
         self.module_list.setWordWrap(True)
         self.module_list.setSpacing(4)
+        # A course with hundreds of modules lays out in batches instead of before the first paint.
+        self.module_list.setLayoutMode(QListView.LayoutMode.Batched)
         self.module_list.activated.connect(self._on_module_list_activated)
         self.module_list.clicked.connect(self._on_module_list_activated)
         if self.model.rowCount():

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -54,8 +55,38 @@ def run_app(args: argparse.Namespace, qt_args: list[str]) -> int:
     if geometry is not None:
         window.restoreGeometry(geometry)
     window.show()
-    QTimer.singleShot(0, lambda: open_store_into(window, services))
+    # The learner's data (SQLAlchemy, the schema check) only after the window has been painted.
+    after_first_paint(window, lambda: open_store_into(window, services))
     return app.exec()
+
+
+class _FirstPaint(QObject):
+    """Calls `then` once: in a zero-timer after the window's first paint, or after 2 s.
+
+    A zero-timer right after show() can run before the window is painted, so the event
+    filter waits for the paint; the fallback covers a window started minimised.
+    """
+
+    def __init__(self, window: MainWindow, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then: Callable[[], None] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(2000, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        if self._then is not None:
+            then, self._then = self._then, None
+            then()
+
+
+def after_first_paint(window: MainWindow, then: Callable[[], None]) -> None:
+    _FirstPaint(window, then)
 
 
 def content_roots(args: argparse.Namespace, data_dir: Path) -> list[Path]:

@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.busy_bar.hide()
         self.statusBar().addPermanentWidget(self.busy_bar)
         self._busy_jobs = 0
+        self._search_built_for: Course | None = None
         self.statusBar().showMessage(self.tr("Opening your data…"))
 
     def _connect_pages(self) -> None:
@@ -125,7 +126,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             fill(self.tr("Your data is stored in %1"), self.services.data_dir), 8000
         )
-        self.build_search_index()
         self.profiles.start()
 
     def set_course(self, course: Course) -> None:
@@ -133,7 +133,8 @@ class MainWindow(QMainWindow):
         self.services.course = course
         self.home_page.set_course(course)
         self.progress_page.course = course
-        self.build_search_index()
+        self._search_built_for = None  # rebuilt when the search is next opened
+        self.search_page.set_index(None)
 
     def run_busy(
         self,
@@ -160,9 +161,12 @@ class MainWindow(QMainWindow):
         )
 
     def build_search_index(self) -> None:
+        """Index every lesson off the GUI thread; done when the search is first opened, so a
+        big course does not compete with the first minutes of reading for the processor."""
         from kompetenz.learning.search import SearchIndex
 
         course = self.services.course
+        self._search_built_for = course
         self.run_busy(
             "",
             lambda: SearchIndex.build(course),
@@ -205,6 +209,8 @@ class MainWindow(QMainWindow):
 
     def show_search(self) -> None:
         if self.profile is not None:
+            if self._search_built_for is not self.services.course:
+                self.build_search_index()
             self.lesson_page.save_note_now()
             self.stack.setCurrentWidget(self.search_page)
             self.search_page.focus_search()

@@ -16,10 +16,11 @@ def _sign_in(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
 
 def test_search_finds_a_sentence_and_opens_the_lesson_there(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     _sign_in(qtbot, main_window)
-    qtbot.waitUntil(lambda: main_window.search_page.index is not None, timeout=5000)
+    assert main_window.search_page.index is None  # built on first use, not at start-up
     find = QKeySequence(QKeySequence.StandardKey.Find)[0]
     qtbot.keyClick(main_window, find.key(), find.keyboardModifiers())
     assert main_window.stack.currentWidget() is main_window.search_page
+    qtbot.waitUntil(lambda: main_window.search_page.index is not None, timeout=5000)
     field = main_window.search_page.search_field
     qtbot.keyClicks(field, "personenbez")
     qtbot.waitUntil(lambda: main_window.search_page.model.rowCount() > 0, timeout=3000)

@@ -1,0 +1,70 @@
+"""A certificate as PDF: time of `CertificateService.export_pdf` and the file's size."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from benchmarks.results import Figure, median
+
+NAMES = ("Certificate: PDF export", "Certificate: PDF size")
+
+
+def not_measured(reason: str) -> list[Figure]:
+    return [
+        Figure(NAMES[0], None, 0.5, "s", f"not measured yet: {reason}"),
+        Figure(NAMES[1], None, 300.0, "KB", f"not measured yet: {reason}"),
+    ]
+
+
+def run(workdir: Path, quick: bool) -> list[Figure]:
+    try:
+        from kompetenz.certificates.document import CertificateKind
+        from kompetenz.certificates.service import CertificateService
+    except ImportError as error:
+        return not_measured(f"kompetenz.certificates.service cannot be imported ({error})")
+    from PySide6.QtWidgets import QApplication
+
+    from kompetenz.content.loader import load_course
+    from kompetenz.resources import bundled_content_dir
+    from kompetenz.store.database import open_store
+    from kompetenz.store.records import PlannedItem
+
+    QApplication.instance() or QApplication([])  # QPdfWriter needs a QGuiApplication
+    data_dir = workdir / "certificate-data"
+    course = load_course([bundled_content_dir()])
+    module = course.modules[0]
+    times: list[float] = []
+    size_kb = 0.0
+    with open_store(data_dir) as store:
+        profile = store.create_profile("Erika Musterfrau", "Gesamtschule Bochum-Mitte")
+        for lesson in module.lessons:
+            store.complete_lesson(profile.id, module.id, lesson.file_name)
+        plan = [PlannedItem("q1", (0, 1))]
+        attempt = store.start_attempt(profile.id, module.id, module.version, plan)
+        store.record_answer(attempt.id, 0, "q1", 0, 1.0)
+        store.finish_attempt(attempt.id, 100.0, True)
+        try:
+            service = CertificateService(store, course, data_dir)
+            record = service.issue(profile.id, module.id, CertificateKind("module"))
+            for number in range(2 if quick else 5):
+                target = workdir / f"zertifikat-{number}.pdf"
+                begin = time.perf_counter()
+                service.export_pdf(record.number, target)
+                times.append(time.perf_counter() - begin)
+                size_kb = target.stat().st_size / 1024
+        except Exception as error:  # the colleague's code may still be moving
+            return not_measured(f"{type(error).__name__}: {error}")
+    # A learner exports once, so the first export in the process (fonts and QPdfWriter set
+    # up) is the figure; the later ones show what is setup and what is work.
+    return [
+        Figure(
+            NAMES[0],
+            times[0],
+            0.5,
+            "s",
+            f"first export in the process; later ones median {median(times[1:]) * 1000:.0f} ms",
+            times,
+        ),
+        Figure(NAMES[1], size_kb, 300.0, "KB", f"module certificate for „{module.title}“"),
+    ]

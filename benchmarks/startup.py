@@ -1,0 +1,260 @@
+"""Start-up as fresh processes: Kompetenz against Qt's bare window, timed in the same run.
+
+Each round starts one process per configuration, interleaved (bare, app, big, bare, …), so a
+colleague's test run on the same two cores slows all of them alike; the medians of the rounds
+are compared. A warm-up round first writes the byte-code caches and the day's automatic backup,
+which a learner's PC also has after the first start.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.results import Figure, median
+
+CHILD = Path(__file__).resolve().parent / "startup_child.py"
+REPO_ROOT = CHILD.parent.parent
+TIMEOUT_S = 120
+
+
+@dataclass
+class Run:
+    paint_s: float
+    ready_s: float | None
+    peak_rss_kib: int | None
+    state: str = ""
+    exit_code: int = 0
+
+
+@dataclass
+class Series:
+    """All runs of one configuration."""
+
+    name: str
+    argv: list[str]
+    pythonpath: Path = REPO_ROOT  # a patched copy of the package, see proposals.py
+    before: Callable[[], None] | None = None  # e.g. delete a cache, for a first start
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def paint(self) -> float:
+        return median([r.paint_s for r in self.runs])
+
+    @property
+    def ready(self) -> float | None:
+        values = [r.ready_s for r in self.runs if r.ready_s is not None]
+        return median(values) if values else None
+
+    @property
+    def crashes(self) -> str:
+        """E.g. " (2 of 7 exits crashed: -11)", or "" when every process ended cleanly."""
+        codes = [r.exit_code for r in self.runs if r.exit_code != 0]
+        if not codes:
+            return ""
+        return f" ({len(codes)} of {len(self.runs)} exits crashed: {sorted(set(codes))})"
+
+    @property
+    def rss_mib(self) -> float | None:
+        values = [r.peak_rss_kib for r in self.runs if r.peak_rss_kib and r.peak_rss_kib > 0]
+        return median(values) / 1024 if values else None
+
+
+def child_env(pycache: Path, platform: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = platform
+    # The dev shell sets PYTHONDONTWRITEBYTECODE, so every start would compile kompetenz from
+    # source; an installed app has .pyc files. A private cache keeps the tree clean.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(pycache)
+    for name in ("KOMPETENZ_DATA_DIR", "KOMPETENZ_DATABASE_URL"):
+        env.pop(name, None)
+    return env
+
+
+def run_once(argv: list[str], env: dict[str, str], pythonpath: Path = REPO_ROOT) -> Run:
+    env = {**env, "PYTHONPATH": str(pythonpath)}
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, str(CHILD), *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+        cwd=env["PYTHONPYCACHEPREFIX"],  # not the repository: "" on sys.path would shadow copies
+    )
+    try:
+        out, err = process.communicate(timeout=TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        # e.g. an error dialog waiting for a click that never comes (offscreen)
+        process.kill()
+        out, err = process.communicate()
+        raise RuntimeError(f"start-up child {argv} hung:\n{out}\n{err[-3000:]}") from None
+    marks: dict[str, float] = {}
+    rss: int | None = None
+    state = ""
+    for line in out.splitlines():
+        parts = line.split()
+        if parts[:1] == ["MARK"]:
+            marks[parts[1]] = float(parts[2]) - started
+        elif parts[:1] == ["RSS"]:
+            rss = int(parts[1])
+        elif parts[:1] == ["STATE"]:
+            state = line[6:]
+    complete = "paint" in marks and (argv[0] == "bare" or "ready" in marks)
+    if not complete:
+        raise RuntimeError(
+            f"start-up child {argv} failed (exit {process.returncode}):\n{out}\n{err[-3000:]}"
+        )
+    # A crash after both markers (while quitting) does not change what was measured; it is
+    # counted and reported beside the figures instead of stopping the benchmark.
+    return Run(marks["paint"], marks.get("ready"), rss, state, process.returncode)
+
+
+# Kept between runs, so that only the first benchmark run on a machine compiles SQLAlchemy
+# and PySide6's Python parts into it (the warm-up round of each run covers the rest).
+PYCACHE = Path(tempfile.gettempdir()) / "kompetenz-bench-pycache"
+
+
+def measure(
+    series: list[Series], rounds: int, platform: str = "offscreen", warmup: int = 1
+) -> list[Series]:
+    PYCACHE.mkdir(exist_ok=True)
+    env = child_env(PYCACHE, platform)
+    for number in range(warmup + rounds):
+        for one in series:
+            if one.before is not None:
+                one.before()
+            run = run_once(one.argv, env, one.pythonpath)
+            if number >= warmup:
+                one.runs.append(run)
+    return series
+
+
+def prepare_data_dir(data_dir: Path, content_roots: list[Path], modules_with_progress: int) -> None:
+    """One profile (no password, so the app opens it at once) with lessons read, reading time
+    and finished quiz attempts in the first modules: start-up then has real progress to show."""
+    from kompetenz.content.loader import load_course
+    from kompetenz.store.database import open_store
+    from kompetenz.store.records import PlannedItem
+
+    course = load_course(content_roots)
+    with open_store(data_dir) as store:
+        profile = store.create_profile("Erika Musterfrau", "Gesamtschule Bochum-Mitte")
+        for module in course.modules[:modules_with_progress]:
+            for lesson in module.lessons[: max(1, len(module.lessons) - 2)]:
+                store.open_lesson(profile.id, module.id, lesson.file_name)
+                store.add_time(profile.id, module.id, lesson.file_name, 240.0)
+                store.complete_lesson(profile.id, module.id, lesson.file_name)
+            plan = [PlannedItem(f"q{i}", (0, 1, 2)) for i in range(10)]
+            for score in (60.0, 90.0):
+                attempt = store.start_attempt(profile.id, module.id, module.version, plan)
+                for position, item in enumerate(plan):
+                    store.record_answer(attempt.id, position, item.question_key, 0, 1.0)
+                store.finish_attempt(attempt.id, score, score >= 80)
+
+
+def _ratio(name: str, value: Series, base: Series, target: float | None, what: str) -> Figure:
+    """`value`'s paint or ready time over `base`'s; the bare window's reference is its paint
+    (it has nothing more to get ready)."""
+    mine = value.paint if what == "paint" else value.ready
+    ref = base.paint if what == "paint" else (base.ready or base.paint)
+    if mine is None or ref is None:
+        return Figure(name, None, target, "×", "no runs")
+    return Figure(
+        name,
+        mine / ref,
+        target,
+        "×",
+        f"{mine:.2f} s vs {base.name} {ref:.2f} s, medians of {len(value.runs)}{value.crashes}",
+        [r.paint_s if what == "paint" else (r.ready_s or 0.0) for r in value.runs],
+    )
+
+
+def _memory(name: str, value: Series, base: Series) -> Figure:
+    if value.rss_mib is None or base.rss_mib is None:
+        return Figure(name, None, 2.0, "×", "peak RSS not available on this platform")
+    return Figure(
+        name,
+        value.rss_mib / base.rss_mib,
+        2.0,
+        "×",
+        f"{value.rss_mib:.0f} MiB vs {base.name} {base.rss_mib:.0f} MiB (peak RSS at ready: VmHWM)",
+    )
+
+
+def run(workdir: Path, quick: bool, big_content: Path, platform: str = "offscreen") -> list[Figure]:
+    from benchmarks.proposals import PROPOSALS, DoesNotApply, patched_tree
+    from kompetenz.content.loader import CACHE_FILE
+    from kompetenz.resources import bundled_content_dir
+
+    rounds, warmup = (1, 0) if quick else (7, 1)
+    normal_dir, big_dir = workdir / "start-normal", workdir / "start-big"
+    prepare_data_dir(normal_dir, [bundled_content_dir()], 3)
+    prepare_data_dir(big_dir, [big_content], 3)
+    for copy in ("start-normal-proposed", "start-big-proposed", "start-big-first"):
+        shutil.copytree(normal_dir if "normal" in copy else big_dir, workdir / copy)
+    big = ["--content-dir", str(big_content)]
+    first_cache = workdir / "start-big-first" / CACHE_FILE
+    bare = Series("bare window", ["bare"])
+    app = Series("Kompetenz", ["app", "--data-dir", str(normal_dir)])
+    app_big = Series("big course", ["app", "--data-dir", str(big_dir), *big])
+    # launch.py passes the data folder to load_course, so a start after the first reads the
+    # content cache; this series deletes it first: the start after installing or updating.
+    app_big_first = Series(
+        "big course, first start",
+        ["app", "--data-dir", str(workdir / "start-big-first"), *big],
+        before=lambda: first_cache.unlink(missing_ok=True),
+    )
+    series = [bare, app, app_big, app_big_first]
+    replacements = tuple(r for proposal in PROPOSALS.values() for r in proposal)
+    why_not = ""
+    try:
+        tree: Path | None = patched_tree(workdir / "proposed-tree", replacements)
+    except DoesNotApply as error:
+        tree, why_not = None, str(error)
+    if tree is not None:
+        proposed = Series(
+            "Kompetenz (proposed)",
+            ["app", "--data-dir", str(workdir / "start-normal-proposed")],
+            tree,
+        )
+        proposed_big = Series(
+            "big course (proposed)",
+            ["app", "--data-dir", str(workdir / "start-big-proposed"), *big],
+            tree,
+        )
+        series += [proposed, proposed_big]
+    measure(series, rounds, platform, warmup)
+    figures = [
+        _ratio("Start-up: first paint (× bare window)", app, bare, 1.5, "paint"),
+        _ratio("Start-up: ready (× bare window)", app, bare, 3.5, "ready"),
+        _memory("Start-up: peak memory (× bare window)", app, bare),
+        _ratio("Big course: start-up, first paint (× normal)", app_big, app, 1.5, "paint"),
+        _ratio("Big course: start-up, ready (× normal)", app_big, app, 1.5, "ready"),
+        # No target: what a learner sees once after installing, updating or a course change.
+        _ratio("Big course: first start, ready (× normal)", app_big_first, app, None, "ready"),
+    ]
+    names = [
+        "Proposed: first paint (× bare window)",
+        "Proposed: ready (× bare window)",
+        "Proposed: big course, first paint (× normal)",
+        "Proposed: big course, ready (× normal)",
+    ]
+    if tree is None:
+        note = f"proposal does not apply any more: {why_not}"
+        return [*figures, *(Figure(name, None, None, "×", note) for name in names)]
+    return [
+        *figures,
+        _ratio(names[0], proposed, bare, 1.5, "paint"),
+        _ratio(names[1], proposed, bare, 3.5, "ready"),
+        _ratio(names[2], proposed_big, proposed, 1.5, "paint"),
+        _ratio(names[3], proposed_big, proposed, 1.5, "ready"),
+    ]
