@@ -171,52 +171,57 @@ class QuizOps(StoreCore):
         with self._transaction() as session:
             self._profile(session, profile_id)
             for module_id, score in session.execute(query):
-                scores.setdefault(module_id, []).append(float(score))
+                if score is not None:  # filtered in the query; this tells the type checker
+                    scores.setdefault(module_id, []).append(float(score))
         return scores
 
-    def module_progress(self, profile_id: int) -> dict[str, ModuleProgress]:
+    def module_progress(
+        self, profile_id: int, module_id: str | None = None
+    ) -> dict[str, ModuleProgress]:
         """Per module: lessons completed, time spent, and the best of the finished attempts.
 
         `passed_at` is when the best passing attempt (highest score, earliest on a tie)
-        finished; `attempts` counts finished attempts only.
+        finished; `attempts` counts finished attempts only. With `module_id`, only that
+        module is read (the module overview needs no other).
         """
+        lesson_query = select(
+            LessonProgress.module_id,
+            LessonProgress.lesson_file,
+            LessonProgress.completed_at,
+            LessonProgress.seconds_spent,
+        ).where(LessonProgress.profile_id == profile_id)
+        attempt_query = select(
+            QuizAttempt.module_id,
+            QuizAttempt.score_percent,
+            QuizAttempt.passed,
+            QuizAttempt.finished_at,
+        ).where(QuizAttempt.profile_id == profile_id, QuizAttempt.finished_at.is_not(None))
+        if module_id is not None:
+            lesson_query = lesson_query.where(LessonProgress.module_id == module_id)
+            attempt_query = attempt_query.where(QuizAttempt.module_id == module_id)
         with self._transaction() as session:
             self._profile(session, profile_id)
-            lessons = session.execute(
-                select(
-                    LessonProgress.module_id,
-                    LessonProgress.lesson_file,
-                    LessonProgress.completed_at,
-                    LessonProgress.seconds_spent,
-                ).where(LessonProgress.profile_id == profile_id)
-            ).all()
-            finished = session.execute(
-                select(
-                    QuizAttempt.module_id,
-                    QuizAttempt.score_percent,
-                    QuizAttempt.passed,
-                    QuizAttempt.finished_at,
-                ).where(QuizAttempt.profile_id == profile_id, QuizAttempt.finished_at.is_not(None))
-            ).all()
+            lessons = session.execute(lesson_query).all()
+            finished = session.execute(attempt_query).all()
         completed: dict[str, set[str]] = {}
         seconds: dict[str, float] = {}
-        for module_id, lesson_file, completed_at, spent in lessons:
-            done = completed.setdefault(module_id, set())
+        for found, lesson_file, completed_at, spent in lessons:
+            done = completed.setdefault(found, set())
             if completed_at is not None:
                 done.add(lesson_file)
-            seconds[module_id] = seconds.get(module_id, 0.0) + spent
+            seconds[found] = seconds.get(found, 0.0) + spent
         scores: dict[str, list[tuple[float, bool, datetime]]] = {}
-        for module_id, score, passed, finished_at in finished:
+        for found, score, passed, finished_at in finished:
             assert finished_at is not None  # filtered in the query
-            scores.setdefault(module_id, []).append((score or 0.0, bool(passed), finished_at))
+            scores.setdefault(found, []).append((score or 0.0, bool(passed), finished_at))
         return {
-            module_id: _summarise(
-                module_id,
-                completed.get(module_id, set()),
-                seconds.get(module_id, 0.0),
-                scores.get(module_id, []),
+            found: _summarise(
+                found,
+                completed.get(found, set()),
+                seconds.get(found, 0.0),
+                scores.get(found, []),
             )
-            for module_id in sorted(set(completed) | set(scores))
+            for found in sorted(set(completed) | set(scores))
         }
 
 

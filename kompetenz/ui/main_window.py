@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
             return
         self.module = module
         states = self.store.lesson_states(self.profile.id, module.id)
-        progress = self.store.module_progress(self.profile.id).get(module.id)
+        progress = self.store.module_progress(self.profile.id, module.id).get(module.id)
         unfinished = self.store.unfinished_attempt(self.profile.id, module.id)
         self.module_page.show_module(module, states, progress, unfinished)
         self.stack.setCurrentWidget(self.module_page)

@@ -227,3 +227,20 @@ def test_attempt_scores_lists_finished_attempts_oldest_first(tmp_path: Path) -> 
     assert store.attempt_scores(learner.id) == {"m1": [40.0, 90.0]}
     assert store.attempt_scores(other.id) == {"m1": [10.0]}
     store.close()
+
+
+def test_module_progress_for_one_module_equals_its_part_of_all(tmp_path: Path) -> None:
+    from kompetenz.store.database import open_store
+    from kompetenz.store.records import PlannedItem
+
+    store = open_store(tmp_path / "data")
+    learner = store.create_profile("Mona Modul")
+    store.complete_lesson(learner.id, "m1", "a.md")
+    store.complete_lesson(learner.id, "m2", "b.md")
+    attempt = store.start_attempt(learner.id, "m2", "1.0", [PlannedItem("q", ())])
+    store.finish_attempt(attempt.id, 85.0, True)
+    everything = store.module_progress(learner.id)
+    assert store.module_progress(learner.id, "m2") == {"m2": everything["m2"]}
+    assert store.module_progress(learner.id, "m1") == {"m1": everything["m1"]}
+    assert store.module_progress(learner.id, "m3") == {}
+    store.close()
