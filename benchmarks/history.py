@@ -155,35 +155,41 @@ def run(workdir: Path, quick: bool) -> list[Figure]:
         )
 
         def progress_page() -> None:
+            # What ui/progress_page.py `show_progress` reads: progress, the score lists of
+            # every module (one query, no answers) and the certificates.
             store.module_progress(profile_id)
-            store.attempts(profile_id, module_id)
-
-        def progress_page_as_read() -> None:
-            # The store calls of ui/progress_page.py `show_progress` when this was written:
-            # the attempts of EVERY module (for its score list), answers included.
-            store.module_progress(profile_id)
-            for number in range(size.modules):
-                store.attempts(profile_id, f"modul-{number:04d}")
+            store.attempt_scores(profile_id)
             store.certificates(profile_id)
 
+        def review_of_one_module() -> None:
+            # All attempts of one module with every answer: what a review of them would read.
+            store.attempts(profile_id, module_id)
+
         def module_overview() -> None:
+            # What MainWindow.open_module reads.
             store.lesson_states(profile_id, module_id)
-            store.module_progress(profile_id)
+            store.module_progress(profile_id, module_id)
+            store.unfinished_attempt(profile_id, module_id)
 
         repeats = 3 if quick else 10
         for name, call, times_run, what in (
-            ("History: progress page data", progress_page, repeats, shape),
             (
-                "History: progress page as the page reads it",
-                progress_page_as_read,
-                2 if quick else 3,
-                f"module_progress + attempts() of all {size.modules} modules + certificates",
+                "History: progress page",
+                progress_page,
+                repeats,
+                f"module_progress + attempt_scores + certificates; {shape}",
             ),
             (
                 "History: module overview",
                 module_overview,
                 repeats,
-                "lesson_states + module_progress",
+                "lesson_states + module_progress(module) + unfinished_attempt",
+            ),
+            (
+                "History: all attempts of one module, with answers",
+                review_of_one_module,
+                repeats,
+                "attempts(profile, module): not on a page today; for a future review list",
             ),
         ):
             times = _timed(call, times_run)

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from kompetenz.store._convert import attempt_record, plan_to_json
@@ -190,19 +189,40 @@ class QuizOps(StoreCore):
             LessonProgress.completed_at,
             LessonProgress.seconds_spent,
         ).where(LessonProgress.profile_id == profile_id)
-        attempt_query = select(
-            QuizAttempt.module_id,
-            QuizAttempt.score_percent,
-            QuizAttempt.passed,
-            QuizAttempt.finished_at,
-        ).where(QuizAttempt.profile_id == profile_id, QuizAttempt.finished_at.is_not(None))
+        finished: list[ColumnElement[bool]] = [
+            QuizAttempt.profile_id == profile_id,
+            QuizAttempt.finished_at.is_not(None),
+        ]
         if module_id is not None:
             lesson_query = lesson_query.where(LessonProgress.module_id == module_id)
-            attempt_query = attempt_query.where(QuizAttempt.module_id == module_id)
+            finished.append(QuizAttempt.module_id == module_id)
+        # Counted and ranked in SQL: a long history is summarised without loading its rows.
+        score = func.coalesce(QuizAttempt.score_percent, 0.0)
+        totals_query = (
+            select(QuizAttempt.module_id, func.count(), func.max(score))
+            .where(*finished)
+            .group_by(QuizAttempt.module_id)
+        )
+        ranked = (
+            select(
+                QuizAttempt.module_id,
+                QuizAttempt.finished_at,
+                func.row_number()
+                .over(
+                    partition_by=QuizAttempt.module_id,
+                    order_by=(score.desc(), QuizAttempt.finished_at),
+                )
+                .label("rank"),
+            )
+            .where(*finished, QuizAttempt.passed.is_(True))
+            .subquery("ranked_passes")
+        )
+        best_pass_query = select(ranked.c.module_id, ranked.c.finished_at).where(ranked.c.rank == 1)
         with self._transaction() as session:
             self._profile(session, profile_id)
             lessons = session.execute(lesson_query).all()
-            finished = session.execute(attempt_query).all()
+            totals = {row[0]: (int(row[1]), float(row[2])) for row in session.execute(totals_query)}
+            passed_at = {row[0]: row[1] for row in session.execute(best_pass_query)}
         completed: dict[str, set[str]] = {}
         seconds: dict[str, float] = {}
         for found, lesson_file, completed_at, spent in lessons:
@@ -210,35 +230,15 @@ class QuizOps(StoreCore):
             if completed_at is not None:
                 done.add(lesson_file)
             seconds[found] = seconds.get(found, 0.0) + spent
-        scores: dict[str, list[tuple[float, bool, datetime]]] = {}
-        for found, score, passed, finished_at in finished:
-            assert finished_at is not None  # filtered in the query
-            scores.setdefault(found, []).append((score or 0.0, bool(passed), finished_at))
         return {
-            found: _summarise(
-                found,
-                completed.get(found, set()),
-                seconds.get(found, 0.0),
-                scores.get(found, []),
+            found: ModuleProgress(
+                module_id=found,
+                lessons_completed=frozenset(completed.get(found, set())),
+                best_score_percent=totals[found][1] if found in totals else None,
+                passed=found in passed_at,
+                passed_at=passed_at.get(found),
+                attempts=totals[found][0] if found in totals else 0,
+                seconds_spent=seconds.get(found, 0.0),
             )
-            for found in sorted(set(completed) | set(scores))
+            for found in sorted(set(completed) | set(totals))
         }
-
-
-def _summarise(
-    module_id: str,
-    completed: set[str],
-    seconds: float,
-    scores: list[tuple[float, bool, datetime]],
-) -> ModuleProgress:
-    passing = [s for s in scores if s[1]]
-    best_pass = min(passing, key=lambda s: (-s[0], s[2])) if passing else None
-    return ModuleProgress(
-        module_id=module_id,
-        lessons_completed=frozenset(completed),
-        best_score_percent=max((s[0] for s in scores), default=None),
-        passed=best_pass is not None,
-        passed_at=None if best_pass is None else best_pass[2],
-        attempts=len(scores),
-        seconds_spent=seconds,
-    )
