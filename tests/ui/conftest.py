@@ -21,36 +21,11 @@ def store(data_dir: Path) -> Iterator[ProgressStore]:
 
 
 @pytest.fixture
-def main_window(
-    qtbot,
-    sample_content: Path,
-    data_dir: Path,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
-    store: ProgressStore,
-) -> MainWindow:
-    services = AppServices(
-        course=load_course([sample_content]),
-        data_dir=data_dir,
-        content_roots=[sample_content, data_dir / "content"],
-        dialogs=AnsweringDialogs(tmp_path / "bescheinigung.pdf"),
-    )
-    window = MainWindow(services)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.attach_store(store)
-    return window
-
-
-@pytest.fixture
-def main_window_factory(
-    qtbot,
-    sample_content: Path,
-    data_dir: Path,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
-    store: ProgressStore,
+def main_window_factory(  # type: ignore[no-untyped-def]
+    qtbot, sample_content: Path, data_dir: Path, tmp_path: Path, store: ProgressStore
 ):
-    """Builds the main window only when the test asks, e.g. after installing translators."""
+    """Builds the real main window over the sample course and a temporary data folder, only
+    when the test asks (e.g. after installing translators)."""
 
     def build() -> MainWindow:
         services = AppServices(
@@ -62,7 +37,13 @@ def main_window_factory(
         window = MainWindow(services)
         qtbot.addWidget(window)
         window.show()
+        qtbot.waitExposed(window)
         window.attach_store(store)
         return window
 
     return build
+
+
+@pytest.fixture
+def main_window(main_window_factory) -> MainWindow:  # type: ignore[no-untyped-def]
+    return main_window_factory()  # type: ignore[no-any-return]
