@@ -6,13 +6,16 @@ import argparse
 import platform
 import sys
 from collections.abc import Sequence
-from importlib import metadata
 from typing import Any
 
 from kompetenz import __version__
 
 
 def _distribution_version(*names: str) -> str:
+    # Imported here: importlib.metadata costs ~0.1 s, and every start of the app parses the
+    # command line that offers --version.
+    from importlib import metadata
+
     for name in names:
         try:
             return metadata.version(name)

@@ -72,9 +72,9 @@ def test_the_window_shows_before_the_heavy_libraries_load() -> None:
     """Start-up shows the module list first; the ORM, Alembic, Markdown and the quiz parser
     are imported only after the first paint (see docs/performance.md)."""
     code = (
-        "import sys, kompetenz.ui.launch\n"
+        "import sys, kompetenz.cli, kompetenz.ui.launch\n"
         "heavy = ('sqlalchemy', 'alembic', 'markdown', 'cryptography', 'segno',\n"
-        "         'kompetenz.store.service', 'kompetenz.quiz.gift')\n"
+        "         'importlib.metadata', 'kompetenz.store.service', 'kompetenz.quiz.gift')\n"
         "print(','.join(m for m in heavy if m in sys.modules))\n"
     )
     result = subprocess.run(
