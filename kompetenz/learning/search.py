@@ -44,6 +44,10 @@ class HitKind(IntEnum):
     TEXT = 3
 
 
+class BuildCancelled(Exception):
+    """The index was not finished because its build was cancelled."""
+
+
 @dataclass(frozen=True)
 class SearchHit:
     kind: HitKind
@@ -277,16 +281,24 @@ class SearchIndex:
         return sum(len(tier.texts) for tier in self._tiers.values())
 
     @classmethod
-    def build(cls, course: Course, read_text: Callable[[Lesson], str] | None = None) -> SearchIndex:
+    def build(
+        cls,
+        course: Course,
+        read_text: Callable[[Lesson], str] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> SearchIndex:
         """Read every lesson of `course` (through `read_text`, default: its file) and index it.
 
-        A lesson that cannot be read is still found by its title.
+        A lesson that cannot be read is still found by its title. `cancelled` is asked between
+        lessons; when it says yes, `BuildCancelled` ends the build (the app is quitting).
         """
         reader = read_text or (lambda lesson: read_lesson_text(lesson.path))
         index = cls()
         for module in course.modules:
             index._add(HitKind.MODULE, module.title, _Place(module.id, module.title, "", ""), "")
             for lesson in module.lessons:
+                if cancelled is not None and cancelled():
+                    raise BuildCancelled
                 place = _Place(module.id, module.title, lesson.file_name, lesson.title)
                 index._add(HitKind.LESSON, lesson.title, place, "")
                 try:

@@ -9,6 +9,7 @@ menus.
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy_bar)
         self._busy_jobs = 0
         self._search_built_for: Course | None = None
+        self._closing = threading.Event()  # tells background work that the window is closing
         self.statusBar().showMessage(self.tr("Opening your data…"))
 
     def _connect_pages(self) -> None:
@@ -169,12 +171,16 @@ class MainWindow(QMainWindow):
         self._search_built_for = course
         self.run_busy(
             "",
-            lambda: SearchIndex.build(course),
+            lambda: SearchIndex.build(course, cancelled=self._closing.is_set),
             self.search_page.set_index,
-            lambda error: self.statusBar().showMessage(
-                fill(self.tr("The search is not available: %1"), error)
-            ),
+            self._on_search_index_failed,
         )
+
+    def _on_search_index_failed(self, error: Exception) -> None:
+        from kompetenz.learning.search import BuildCancelled
+
+        if not isinstance(error, BuildCancelled):  # cancelled: the window is closing anyway
+            self.statusBar().showMessage(fill(self.tr("The search is not available: %1"), error))
 
     def use_profile(self, profile: ProfileRecord) -> None:
         assert self.store is not None
@@ -372,6 +378,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         from kompetenz.ui.settings import save_window_geometry, settings_path
 
+        self._closing.set()
         self.lesson_page.save_note_now()
         self.activity.stop()
         # Only the window's size and place; if it cannot be saved, nothing of the learner's is lost.

@@ -248,3 +248,21 @@ def test_a_typed_query_on_a_big_course_answers_within_50_ms() -> None:
         times.append(time.process_time() - start)
     times.sort()
     assert times[int(len(times) * 0.95)] < 0.050
+
+
+def test_a_build_can_be_cancelled_between_lessons(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from kompetenz.learning.search import BuildCancelled, SearchIndex
+    from kompetenz.resources import bundled_content_dir
+
+    course = load_course([bundled_content_dir()])
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 3
+
+    with pytest.raises(BuildCancelled):
+        SearchIndex.build(course, cancelled=cancelled)
+    assert len(asked) == 4  # it stopped at the first "yes"
