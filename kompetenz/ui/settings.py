@@ -39,7 +39,6 @@ class Settings:
     language: str = "de"  # takes effect at the next start
     text_scale: int = 100  # percent of the normal text size
     theme: str = "system"  # "system" follows the operating system's light or dark mode
-    first_run_tour_seen: bool = False
 
     def checked(self) -> Settings:
         """These settings with every unknown or out-of-range value replaced by a valid one."""
@@ -127,10 +126,6 @@ def _sync(store: QSettings, path: Path) -> None:
 
 def _parse(value: object, default: object) -> object:
     """A stored value as the type of its default (INI files hold only text)."""
-    if isinstance(default, bool):
-        if isinstance(value, bool):
-            return value
-        return str(value).strip().lower() in ("true", "1", "yes", "on")
     if isinstance(default, int):
         try:
             return int(str(value).strip())

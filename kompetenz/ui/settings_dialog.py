@@ -150,4 +150,4 @@ class SettingsDialog(QDialog):
         self.scale_slider.setValue(value)
 
     def _on_restore_defaults_clicked(self) -> None:
-        self._show(replace(Settings(), first_run_tour_seen=self.initial.first_run_tour_seen))
+        self._show(Settings())

@@ -43,12 +43,11 @@ def test_only_what_differs_from_the_defaults_is_written(data_dir: Path) -> None:
     ]
     assert load_settings(path) == chosen
 
-    save_settings(path, Settings(theme="dark", first_run_tour_seen=True))
+    save_settings(path, Settings(theme="dark"))
     lines = ini_lines(path)
     assert "theme=dark" in lines
-    assert "first_run_tour_seen=true" in lines
     assert not any(line.startswith(("language", "text_scale")) for line in lines)
-    assert load_settings(path) == Settings(theme="dark", first_run_tour_seen=True)
+    assert load_settings(path) == Settings(theme="dark")
 
 
 def test_a_missing_file_gives_the_defaults_and_is_not_created(data_dir: Path) -> None:
@@ -61,11 +60,10 @@ def test_hand_edited_nonsense_falls_back_to_valid_values(data_dir: Path) -> None
     path = settings_path(data_dir)
     path.parent.mkdir(parents=True)
     path.write_text(
-        "[General]\nversion=1\n[preferences]\nlanguage=fr\ntext_scale=500\ntheme=pink\n"
-        "first_run_tour_seen=yes\n",
+        "[General]\nversion=1\n[preferences]\nlanguage=fr\ntext_scale=500\ntheme=pink\n",
         encoding="utf-8",
     )
-    assert load_settings(path) == Settings(text_scale=200, first_run_tour_seen=True)
+    assert load_settings(path) == Settings(text_scale=200)
     path.write_text("[preferences]\ntext_scale=big\n", encoding="utf-8")
     assert load_settings(path).text_scale == 100
 
@@ -113,7 +111,7 @@ def test_a_file_from_a_newer_version_keeps_its_version(data_dir: Path) -> None:
 
 
 def test_the_dialog_returns_what_the_learner_chose(qtbot) -> None:  # type: ignore[no-untyped-def]
-    dialog = SettingsDialog(Settings(first_run_tour_seen=True))
+    dialog = SettingsDialog(Settings(theme="light"))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -135,12 +133,10 @@ def test_the_dialog_returns_what_the_learner_chose(qtbot) -> None:  # type: igno
     assert preview.font().pointSizeF() == pytest.approx(size_before * 1.5)
     theme = dialog.findChild(QComboBox, "themeCombo")
     theme.setCurrentIndex(theme.findData("dark"))
-    assert dialog.result_settings() == Settings(
-        language="en", text_scale=150, theme="dark", first_run_tour_seen=True
-    )
+    assert dialog.result_settings() == Settings(language="en", text_scale=150, theme="dark")
     qtbot.mouseClick(dialog.findChild(QPushButton, "restoreDefaultsButton"),
                      Qt.MouseButton.LeftButton)  # fmt: skip
-    assert dialog.result_settings() == Settings(first_run_tour_seen=True)
+    assert dialog.result_settings() == Settings()
     with qtbot.waitSignal(dialog.accepted, timeout=1000):
         qtbot.mouseClick(dialog.findChild(QPushButton, "okButton"), Qt.MouseButton.LeftButton)
 
