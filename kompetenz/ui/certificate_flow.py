@@ -42,43 +42,37 @@ class CertificateFlow(QObject):
         target = self._ask_target(f"Kompetenz-{module_id}-{window.profile.name}.pdf")
         if target is None:
             return
-        service = self._service()
         try:
-            record = service.issue(window.profile.id, module_id, "module")
-            issued = service.issued(record.number)
+            record = self._service().issue(window.profile.id, module_id, "module")
         except CertificateError as error:
             QMessageBox.warning(window, self.tr("Certificate"), str(error))
             return
-        self._write_in_background(issued, target)
+        if (issued := self._issued(record.number)) is not None:
+            self._write_in_background(issued, target)
 
     def export_again(self, number: str) -> None:
         """An issued certificate, exported again identical in content."""
-        from kompetenz.certificates.document import CertificateError
-
-        if self.window.store is None:
-            return
         target = self._ask_target(f"Kompetenz-{number}.pdf")
-        if target is None:
-            return
-        try:
-            issued = self._service().issued(number)
-        except CertificateError as error:
-            QMessageBox.warning(self.window, self.tr("Certificate"), str(error))
-            return
-        self._write_in_background(issued, target)
+        if target is not None and (issued := self._issued(number)) is not None:
+            self._write_in_background(issued, target)
 
     def print_issued(self, number: str) -> None:
-        from kompetenz.certificates.document import CertificateError
         from kompetenz.ui.printing import print_certificate
 
+        if (issued := self._issued(number)) is not None:
+            print_certificate(self.window, issued.document, issued.signed_text)
+
+    def _issued(self, number: str) -> IssuedCertificate | None:
+        """A recorded certificate read back, or None after telling the learner why not."""
+        from kompetenz.certificates.document import CertificateError
+
         if self.window.store is None:
-            return
+            return None
         try:
-            issued = self._service().issued(number)
+            return self._service().issued(number)
         except CertificateError as error:
             QMessageBox.warning(self.window, self.tr("Certificate"), str(error))
-            return
-        print_certificate(self.window, issued.document, issued.signed_text)
+            return None
 
     def _portfolio(self) -> Portfolio | None:
         from kompetenz.certificates.portfolio import build_portfolio

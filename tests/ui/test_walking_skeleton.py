@@ -136,3 +136,32 @@ def test_progress_survives_a_restart(
     finally:
         window.close()
         reopened.close()
+
+
+def test_an_issued_certificate_is_exported_again_identical(  # type: ignore[no-untyped-def]
+    qtbot, main_window: MainWindow, store, tmp_path: Path
+) -> None:
+    from kompetenz.certificates.service import CertificateService
+
+    window = main_window
+    qtbot.keyClicks(window.welcome_page.name_field, "Rita Reexport")
+    qtbot.keyClick(window.welcome_page.name_field, Qt.Key.Key_Return)
+    window.open_module("beispiel")
+    window.start_quiz()
+    quiz = window.quiz_page
+    while window.stack.currentWidget() is quiz:
+        for key in ANSWER_KEYS[quiz.session.items[quiz.position].question.title]:
+            qtbot.keyClick(quiz, key)
+        qtbot.keyClick(quiz, Qt.Key.Key_Return)
+    profile = window.profile
+    assert profile is not None
+    service = CertificateService(store, window.services.course, window.services.data_dir)
+    record = service.issue(profile.id, "beispiel", "module")
+    window.show_progress()
+    window.services.dialogs.save_path = tmp_path / "nochmal.pdf"
+    _click(qtbot, window, "reexportCertificateButton")
+    again = tmp_path / "nochmal.pdf"
+    qtbot.waitUntil(lambda: again.exists() and not window.busy_bar.isVisible(), timeout=10_000)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(again).pages).split())
+    assert record.number in text
+    assert "Rita Reexport" in text
