@@ -1,12 +1,11 @@
 """Where start-up spends its time: `python -X importtime` and cProfile of one real start.
 
-    python -m benchmarks.profile_startup [--proposed] [--content-dir DIR] [--top 25]
+    python -m benchmarks.profile_startup [--content-dir DIR] [--top 25]
 
 Runs `startup_child.py app` (the `kompetenz` command with the paint/ready markers) once to
 warm the byte-code cache, then once under `-X importtime` and once under cProfile, and
 prints the biggest imports (cumulative, with what they pulled in) and the Kompetenz and Qt
-functions with the most cumulative time. `--proposed` profiles the patched copy of
-proposals.py instead of the tree as it is.
+functions with the most cumulative time.
 """
 
 from __future__ import annotations
@@ -18,7 +17,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.proposals import PROPOSALS, patched_tree
 from benchmarks.startup import CHILD, PYCACHE, REPO_ROOT, child_env, prepare_data_dir
 
 
@@ -40,7 +38,6 @@ def _importtime(stderr: str, top: int) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.profile_startup")
-    parser.add_argument("--proposed", action="store_true", help="profile the patched copy")
     parser.add_argument("--content-dir", type=Path, help="a course instead of the bundled one")
     parser.add_argument("--top", type=int, default=25)
     args = parser.parse_args(argv)
@@ -50,14 +47,10 @@ def main(argv: list[str] | None = None) -> int:
 
         content = [args.content_dir] if args.content_dir else [bundled_content_dir()]
         prepare_data_dir(workdir / "data", content, 3)
-        tree = REPO_ROOT
-        if args.proposed:
-            replacements = tuple(r for p in PROPOSALS.values() for r in p)
-            tree = patched_tree(workdir / "tree", replacements)
         PYCACHE.mkdir(exist_ok=True)
         env = {
             **child_env(PYCACHE, "offscreen"),
-            "PYTHONPATH": str(tree),
+            "PYTHONPATH": str(REPO_ROOT),
             "KOMPETENZ_BENCH_CLEAN_EXIT": "1",
         }
         argv_app = ["app", "--data-dir", str(workdir / "data")]

@@ -40,7 +40,6 @@ class Series:
 
     name: str
     argv: list[str]
-    pythonpath: Path = REPO_ROOT  # a patched copy of the package, see proposals.py
     before: Callable[[], None] | None = None  # e.g. delete a cache, for a first start
     runs: list[Run] = field(default_factory=list)
 
@@ -79,8 +78,8 @@ def child_env(pycache: Path, platform: str) -> dict[str, str]:
     return env
 
 
-def run_once(argv: list[str], env: dict[str, str], pythonpath: Path = REPO_ROOT) -> Run:
-    env = {**env, "PYTHONPATH": str(pythonpath)}
+def run_once(argv: list[str], env: dict[str, str]) -> Run:
+    env = {**env, "PYTHONPATH": str(REPO_ROOT)}
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, str(CHILD), *argv],
@@ -132,7 +131,7 @@ def measure(
         for one in series:
             if one.before is not None:
                 one.before()
-            run = run_once(one.argv, env, one.pythonpath)
+            run = run_once(one.argv, env)
             if number >= warmup:
                 one.runs.append(run)
     return series
@@ -191,7 +190,6 @@ def _memory(name: str, value: Series, base: Series) -> Figure:
 
 
 def run(workdir: Path, quick: bool, big_content: Path, platform: str = "offscreen") -> list[Figure]:
-    from benchmarks.proposals import PROPOSALS, DoesNotApply, patched_tree
     from kompetenz.content.loader import CACHE_FILE
     from kompetenz.resources import bundled_content_dir
 
@@ -199,8 +197,7 @@ def run(workdir: Path, quick: bool, big_content: Path, platform: str = "offscree
     normal_dir, big_dir = workdir / "start-normal", workdir / "start-big"
     prepare_data_dir(normal_dir, [bundled_content_dir()], 3)
     prepare_data_dir(big_dir, [big_content], 3)
-    for copy in ("start-normal-proposed", "start-big-proposed", "start-big-first"):
-        shutil.copytree(normal_dir if "normal" in copy else big_dir, workdir / copy)
+    shutil.copytree(big_dir, workdir / "start-big-first")
     big = ["--content-dir", str(big_content)]
     first_cache = workdir / "start-big-first" / CACHE_FILE
     bare = Series("bare window", ["bare"])
@@ -214,26 +211,8 @@ def run(workdir: Path, quick: bool, big_content: Path, platform: str = "offscree
         before=lambda: first_cache.unlink(missing_ok=True),
     )
     series = [bare, app, app_big, app_big_first]
-    replacements = tuple(r for proposal in PROPOSALS.values() for r in proposal)
-    why_not = ""
-    try:
-        tree: Path | None = patched_tree(workdir / "proposed-tree", replacements)
-    except DoesNotApply as error:
-        tree, why_not = None, str(error)
-    if tree is not None:
-        proposed = Series(
-            "Kompetenz (proposed)",
-            ["app", "--data-dir", str(workdir / "start-normal-proposed")],
-            tree,
-        )
-        proposed_big = Series(
-            "big course (proposed)",
-            ["app", "--data-dir", str(workdir / "start-big-proposed"), *big],
-            tree,
-        )
-        series += [proposed, proposed_big]
     measure(series, rounds, platform, warmup)
-    figures = [
+    return [
         _ratio("Start-up: first paint (× bare window)", app, bare, 1.5, "paint"),
         _ratio("Start-up: ready (× bare window)", app, bare, 3.5, "ready"),
         _memory("Start-up: peak memory (× bare window)", app, bare),
@@ -241,20 +220,4 @@ def run(workdir: Path, quick: bool, big_content: Path, platform: str = "offscree
         _ratio("Big course: start-up, ready (× normal)", app_big, app, 1.5, "ready"),
         # No target: what a learner sees once after installing, updating or a course change.
         _ratio("Big course: first start, ready (× normal)", app_big_first, app, None, "ready"),
-    ]
-    names = [
-        "Proposed: first paint (× bare window)",
-        "Proposed: ready (× bare window)",
-        "Proposed: big course, first paint (× normal)",
-        "Proposed: big course, ready (× normal)",
-    ]
-    if tree is None:
-        note = f"proposal does not apply any more: {why_not}"
-        return [*figures, *(Figure(name, None, None, "×", note) for name in names)]
-    return [
-        *figures,
-        _ratio(names[0], proposed, bare, 1.5, "paint"),
-        _ratio(names[1], proposed, bare, 3.5, "ready"),
-        _ratio(names[2], proposed_big, proposed, 1.5, "paint"),
-        _ratio(names[3], proposed_big, proposed, 1.5, "ready"),
     ]
