@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from ui_helpers import visit_every_screen
 
 from kompetenz.ui.main_window import MainWindow
 from kompetenz.ui.settings import apply_text_scale
@@ -44,20 +45,7 @@ def test_every_screen_fits_its_text_at_double_size(
         if found:
             problems[screen] = found
 
-    check("welcome")
-    window.welcome_page.name_field.setText("Gerd Großschrift")
-    window.welcome_page.start_button.click()
-    check("home")
-    window.open_module("beispiel")
-    check("module")
-    window.open_lesson("01-prompts.md")
-    check("lesson")
-    window.start_quiz()
-    check("quiz")
-    window.show_progress()
-    check("progress")
-    window.show_search()
-    check("search")
+    visit_every_screen(window, check)
     assert problems == {}
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from ui_helpers import visit_every_screen
 
 from kompetenz.ui.i18n import install_translators
 from kompetenz.ui.main_window import MainWindow
@@ -98,21 +99,6 @@ def test_no_english_text_is_visible_in_german(qtbot, german, main_window_factory
         if leftovers:
             seen[screen] = leftovers
 
-    check("welcome")
-    window.welcome_page.name_field.setText("Greta Deutsch")
-    window.welcome_page.start_button.click()
-    check("home")
-    window.open_module("beispiel")
-    check("module")
-    window.open_lesson("01-prompts.md")
-    check("lesson")
-    window.start_quiz()
-    check("quiz")
-    window.show_search()
-    check("search")
-    window.show_progress()
-    check("progress")
-    window.show_help()
-    check("help")
+    visit_every_screen(window, check)
     assert seen == {}
     assert window.module_page.start_quiz_button.text() != "Start quiz"

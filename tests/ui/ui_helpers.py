@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from kompetenz.ui.services import Dialogs
+
+if TYPE_CHECKING:
+    from kompetenz.ui.main_window import MainWindow
 
 
 class AnsweringDialogs(Dialogs):
@@ -38,3 +43,24 @@ class AnsweringDialogs(Dialogs):
 
     def inform(self, parent: QWidget, title: str, text: str) -> None:
         self.messages.append(text)
+
+
+def visit_every_screen(window: MainWindow, check: Callable[[str], None]) -> None:
+    """Walk a fresh window over the sample course through each screen, calling `check(name)`
+    on each: welcome, home, module, lesson, quiz, progress, search and help."""
+    check("welcome")
+    window.welcome_page.name_field.setText("Greta Großschrift")
+    window.welcome_page.start_button.click()
+    check("home")
+    window.open_module("beispiel")
+    check("module")
+    window.open_lesson("01-prompts.md")
+    check("lesson")
+    window.start_quiz()
+    check("quiz")
+    window.show_progress()
+    check("progress")
+    window.show_search()
+    check("search")
+    window.show_help()
+    check("help")
