@@ -26,17 +26,11 @@ from kompetenz.content.loader import Course
 from kompetenz.content.model import Module
 from kompetenz.quiz.gift import GiftError, read_gift_file
 from kompetenz.quiz.model import QuestionType
-from kompetenz.store.records import AttemptRecord, LessonState, NoteRecord, Role
+from kompetenz.store.records import ROLE_NAMES_DE, AttemptRecord, LessonState, NoteRecord
 
 if TYPE_CHECKING:
     from kompetenz.store.service import ProgressStore
 
-ROLES = {
-    Role.TEACHER: "Lehrkraft",
-    Role.LEADERSHIP: "Schulleitung",
-    Role.ADMINISTRATION: "Verwaltung",
-    Role.OTHER: "Sonstige",
-}
 UNKNOWN_QUESTION = "(Die Frage steht nicht mehr im Kurs.)"
 
 
@@ -125,7 +119,7 @@ def build_portfolio(
     return Portfolio(
         name=profile.name,
         school=profile.school or None,
-        role=ROLES.get(profile.role, ""),
+        role=ROLE_NAMES_DE.get(profile.role, ""),
         created_on=today or date.today(),
         modules=modules,
         certificates=tuple(

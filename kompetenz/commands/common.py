@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from kompetenz.datadir import database_url_override, resolve_data_dir
 from kompetenz.store.errors import StoreError
+from kompetenz.store.records import ROLE_NAMES_DE
 
 if TYPE_CHECKING:
     from kompetenz.store.records import ProfileRecord
@@ -21,12 +22,7 @@ if TYPE_CHECKING:
 
 Handler = Callable[[argparse.Namespace], int]
 
-ROLE_LABELS = {
-    "teacher": "Lehrkraft",
-    "leadership": "Schulleitung",
-    "administration": "Verwaltung",
-    "other": "Sonstige",
-}
+ROLE_LABELS = {role.value: name for role, name in ROLE_NAMES_DE.items()}
 
 
 class CommandFailed(StoreError):

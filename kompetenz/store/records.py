@@ -18,6 +18,16 @@ class Role(StrEnum):
     OTHER = "other"
 
 
+# How the command line and the printed learning record name the roles (the app's windows
+# translate their own labels with Qt).
+ROLE_NAMES_DE = {
+    Role.TEACHER: "Lehrkraft",
+    Role.LEADERSHIP: "Schulleitung",
+    Role.ADMINISTRATION: "Verwaltung",
+    Role.OTHER: "Sonstige",
+}
+
+
 @dataclass(frozen=True)
 class ProfileRecord:
     id: int
