@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -59,8 +61,10 @@ def draw_certificate(
     """Paint the whole certificate into `page_rect`, scaled to fit, keeping A4 proportions."""
     scale = min(page_rect.width() / PAGE_WIDTH, page_rect.height() / PAGE_HEIGHT)
     painter.save()
-    painter.translate(page_rect.x() + (page_rect.width() - PAGE_WIDTH * scale) / 2,
-                      page_rect.y() + (page_rect.height() - PAGE_HEIGHT * scale) / 2)
+    painter.translate(
+        page_rect.x() + (page_rect.width() - PAGE_WIDTH * scale) / 2,
+        page_rect.y() + (page_rect.height() - PAGE_HEIGHT * scale) / 2,
+    )
     painter.scale(scale, scale)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     layout = PageLayout(painter, document)
@@ -90,36 +94,53 @@ def qr_path(text: str, rect: QRectF) -> QPainterPath:
     return to_page.map(grid.simplified())
 
 
-def write_pdf(path: Path, document: CertificateDocument, signed_text: str) -> None:
-    """Write the certificate to `path` (replaced only once the new file is complete)."""
+@contextmanager
+def replaced_when_complete(path: Path) -> Iterator[Path]:
+    """A temporary file beside `path` to write into; it replaces `path` only when the block
+    finishes, so a half-written PDF never overwrites a good one. An OSError becomes a
+    CertificateError that names the file (QPdfWriter itself does not say when it fails)."""
     path = Path(path)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         temporary.touch()
+        yield temporary
+        os.replace(temporary, path)
     except OSError as error:
-        raise CertificateError(f"Die Datei {path} kann nicht geschrieben werden "
-                               f"({error.strerror}).") from None
-    try:
+        raise CertificateError(
+            f"Die Datei {path} kann nicht geschrieben werden ({error.strerror})."
+        ) from None
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def write_pdf(path: Path, document: CertificateDocument, signed_text: str) -> None:
+    """Write the certificate to `path` (replaced only once the new file is complete)."""
+    with replaced_when_complete(path) as temporary:
         for _ in range(3):
             created = datetime.now().astimezone().replace(microsecond=0)
             _render(temporary, document, signed_text, created)
             if _qt_creation_stamp(temporary) == created.strftime("%Y%m%d%H%M%S"):
                 break  # Qt dated the file in the same second as our XMP: PDF/A wants them equal
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
-def _render(path: Path, document: CertificateDocument, signed_text: str,
-            created: datetime) -> None:
+def _render(path: Path, document: CertificateDocument, signed_text: str, created: datetime) -> None:
     writer = QPdfWriter(str(path))
     writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
     writer.setResolution(RESOLUTION)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
-    info = PdfInfo(title=f"{document.title} – {document.name}", author="Kompetenz",
-                   creator=f"Kompetenz {__version__}", producer=f"Qt {qVersion()}",
-                   created=created)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+        )
+    )
+    info = PdfInfo(
+        title=f"{document.title} – {document.name}",
+        author="Kompetenz",
+        creator=f"Kompetenz {__version__}",
+        producer=f"Qt {qVersion()}",
+        created=created,
+    )
     writer.setTitle(info.title)
     writer.setAuthor(info.author)
     writer.setCreator(info.creator)
@@ -129,8 +150,9 @@ def _render(path: Path, document: CertificateDocument, signed_text: str,
     if not painter.begin(writer):
         raise CertificateError(f"Die Datei {path} kann nicht geschrieben werden.")
     try:
-        draw_certificate(painter, QRectF(0, 0, writer.width(), writer.height()), document,
-                         signed_text)
+        draw_certificate(
+            painter, QRectF(0, 0, writer.width(), writer.height()), document, signed_text
+        )
     finally:
         painter.end()
 

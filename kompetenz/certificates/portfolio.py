@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import math
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -204,23 +203,16 @@ def write_portfolio_pdf(path: Path, portfolio: Portfolio) -> int:
 
     Needs a QGuiApplication (`pdf.ensure_gui_application`); CertificateError (German) on failure.
     """
-    path = Path(path)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
+    from kompetenz.certificates.pdf import replaced_when_complete
+
+    with replaced_when_complete(path) as temporary:
         pages = _render(temporary, portfolio)
-        os.replace(temporary, path)
-    except OSError as error:
-        message = f"Die Datei {path} kann nicht geschrieben werden ({error.strerror})."
-        raise CertificateError(message) from None
-    finally:
-        temporary.unlink(missing_ok=True)
     return pages
 
 
 def _render(path: Path, portfolio: Portfolio) -> int:
     from kompetenz.certificates.pdf import RESOLUTION
 
-    path.touch()  # QPdfWriter does not say when it cannot write
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(
