@@ -6,7 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kompetenz.content.loader import MANIFEST, load_course, module_folders, read_lesson_text
+from kompetenz.content.loader import (
+    LANGUAGE_DIR,
+    MANIFEST,
+    load_course,
+    module_folders,
+    read_lesson_text,
+)
 from kompetenz.content.model import Module
 from kompetenz.content.problems import ContentError, Problem
 from kompetenz.content.render import render_lesson
@@ -125,13 +131,13 @@ def _check_quiz(module: Module, report: CheckReport) -> None:
 
 def _folders_without_manifest(root: Path) -> list[Problem]:
     """A module folder whose module.toml was forgotten would otherwise vanish silently."""
+    if (root / MANIFEST).is_file() or not root.is_dir():
+        return []  # one module given: its sub-folders hold images, not modules
     problems: list[Problem] = []
     language_dirs = (
         [root]
-        if root.name.isalpha() and len(root.name) == 2
-        else (
-            [p for p in root.iterdir() if p.is_dir() and len(p.name) == 2] if root.is_dir() else []
-        )
+        if LANGUAGE_DIR.match(root.name)
+        else [p for p in root.iterdir() if p.is_dir() and LANGUAGE_DIR.match(p.name)]
     )
     for lang_dir in language_dirs:
         for folder in sorted(p for p in lang_dir.iterdir() if p.is_dir()):

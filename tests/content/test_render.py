@@ -82,3 +82,24 @@ def test_content_check_warns_about_removed_html(sample_module_dir: Path) -> None
     assert warning.file == lesson
     assert "iframe" in warning.message
     assert lesson.read_text(encoding="utf-8").splitlines()[warning.line - 1].startswith("<iframe")
+
+
+def test_a_module_with_a_two_letter_name_is_not_taken_for_a_language(
+    sample_content: Path,
+) -> None:
+    from kompetenz.content.checker import check_content
+
+    module = sample_content / "de" / "ki"
+    (sample_content / "de" / "beispiel").rename(module)
+    manifest = module / "module.toml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace('id = "beispiel"', 'id = "ki"'),
+        encoding="utf-8",
+    )
+    report = check_content([module])
+    assert report.problems == []
+    assert report.modules_checked == 1
+    (sample_content / "de" / "leer").mkdir()
+    [problem] = check_content([sample_content]).problems
+    assert problem.file == sample_content / "de" / "leer" / "module.toml"
+    assert problem.message == "module folder without module.toml"
