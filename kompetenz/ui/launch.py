@@ -128,14 +128,18 @@ def open_store_into(window: MainWindow, services: AppServices) -> None:
     window.attach_store(store)
     server = InstanceServer(services.data_dir, window)
     server.raise_requested.connect(window.bring_to_front)
-    try:
-        backup_if_due(services.data_dir)
-    except (StoreError, OSError) as error:
-        window.statusBar().showMessage(
+    # The daily copy of a long history takes a moment: off the GUI thread, like other slow work.
+    data_dir = services.data_dir
+    window.run_busy(
+        "",
+        lambda: backup_if_due(data_dir),
+        lambda _: None,
+        lambda error: window.statusBar().showMessage(
             QCoreApplication.translate("MainWindow", "The daily backup failed: %1").replace(
                 "%1", str(error)
             )
-        )
+        ),
+    )
 
 
 def offer_running_copy(window: MainWindow, data_dir: Path, message: str) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 RAISE_MESSAGE = b"raise\n"
@@ -38,6 +38,18 @@ class InstanceServer(QObject):
         QLocalServer.removeServer(name)
         self._server.listen(name)
         self._server.newConnection.connect(self._on_server_new_connection)
+        if parent is not None:
+            # Close with the window: Python may exit without running Qt's destructors, which
+            # would leave the socket file behind in the temporary folder.
+            parent.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close:
+            self.close()
+        return False
+
+    def close(self) -> None:
+        self._server.close()  # also removes the socket file
 
     def _on_server_new_connection(self) -> None:
         connection = self._server.nextPendingConnection()

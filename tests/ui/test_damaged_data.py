@@ -43,6 +43,7 @@ def test_the_newest_backup_is_restored_on_request(
     assert window.store is not None
     assert [p.name for p in window.store.list_profiles()] == ["Bernd Backup"]
     assert any(p.name.startswith("kompetenz.sqlite3.beschaedigt-") for p in data_dir.iterdir())
+    qtbot.waitUntil(lambda: not window.busy_bar.isVisible(), timeout=5000)  # the daily backup
     window.close()
 
 
@@ -55,3 +56,18 @@ def test_declining_keeps_the_damaged_file_untouched(
     open_store_into(window, window.services)
     assert window.store is None
     assert (data_dir / "kompetenz.sqlite3").read_bytes() == before
+
+
+def test_the_daily_backup_is_made_after_start_off_the_gui_thread(  # type: ignore[no-untyped-def]
+    qtbot, sample_content: Path, data_dir: Path
+) -> None:
+    store = open_store(data_dir)
+    store.create_profile("Dora Daily")
+    store.close()
+    window = _window(qtbot, sample_content, data_dir, answer=True)
+    open_store_into(window, window.services)
+    assert window.busy_bar.isVisible()
+    qtbot.waitUntil(lambda: not window.busy_bar.isVisible(), timeout=5000)
+    backups = list((data_dir / "backups").iterdir())
+    assert len(backups) == 1
+    window.close()

@@ -20,3 +20,15 @@ def test_no_running_copy_means_no_answer(tmp_path: Path) -> None:
 def test_each_data_folder_has_its_own_name(tmp_path: Path) -> None:
     assert server_name(tmp_path / "a") != server_name(tmp_path / "b")
     assert server_name(tmp_path / "a") == server_name(tmp_path / "a" / ".." / "a")
+
+
+def test_closing_the_window_closes_the_server_and_its_socket(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    InstanceServer(tmp_path / "data", window)
+    window.show()
+    assert ask_running_copy_to_raise(tmp_path / "data")
+    window.close()
+    assert not ask_running_copy_to_raise(tmp_path / "data")
