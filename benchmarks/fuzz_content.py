@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,8 +32,10 @@ from content_strategies import (
     quiz_bytes,
     zip_entries,
 )
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
+
+from benchmarks.fuzz_runner import run_properties
 
 
 def _properties() -> dict[str, Callable[[], None]]:
@@ -55,25 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         help="run only the property whose name starts with this word",
     )
     args = parser.parse_args(argv)
-    config = settings(
-        max_examples=args.examples,
-        deadline=None,
-        database=None,
-        suppress_health_check=list(HealthCheck),
-    )
-    failed = 0
-    for name, prop in _properties().items():
-        if args.only and not name.startswith(args.only):
-            continue
-        start = time.perf_counter()
-        try:
-            config(prop)()
-        except Exception as exc:  # report every property, then fail
-            failed += 1
-            print(f"FAIL {name}: {exc!r}")
-            continue
-        print(f"ok   {name}: {args.examples} examples in {time.perf_counter() - start:.1f} s")
-    return 1 if failed else 0
+    return run_properties(_properties(), args.examples, args.only)
 
 
 if __name__ == "__main__":

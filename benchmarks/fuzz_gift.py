@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "quiz"))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "quiz")]  # run as a script from anywhere
 
-from quiz_strategies import (
+from quiz_strategies import (  # noqa: E402
     ALPHABET,
     SAMPLE_GIFT,
     check_parse_never_crashes,
@@ -29,6 +29,8 @@ from quiz_strategies import (
     mutations,
     question_lists,
 )
+
+from benchmarks.fuzz_runner import run_properties  # noqa: E402
 
 
 def _properties() -> dict[str, Callable[[], None]]:
@@ -46,23 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--examples", type=int, default=20000, help="examples per property")
     args = parser.parse_args(argv)
-    config = settings(
-        max_examples=args.examples,
-        deadline=None,
-        database=None,
-        suppress_health_check=list(HealthCheck),
-    )
-    failed = 0
-    for name, prop in _properties().items():
-        start = time.perf_counter()
-        try:
-            config(prop)()
-        except Exception as exc:  # report every property, then fail
-            failed += 1
-            print(f"FAIL {name}: {exc!r}")
-            continue
-        print(f"ok   {name}: {args.examples} examples in {time.perf_counter() - start:.1f} s")
-    return 1 if failed else 0
+    return run_properties(_properties(), args.examples)
 
 
 if __name__ == "__main__":
