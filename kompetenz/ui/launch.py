@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from kompetenz.content.loader import load_course
 from kompetenz.datadir import database_url_override, installed_content_dir, resolve_data_dir
@@ -67,7 +67,7 @@ class _FirstPaint(QObject):
     filter waits for the paint; the fallback covers a window started minimised.
     """
 
-    def __init__(self, window: MainWindow, then: Callable[[], None]) -> None:
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
         super().__init__(window)
         self._then: Callable[[], None] | None = then
         window.installEventFilter(self)
@@ -85,7 +85,7 @@ class _FirstPaint(QObject):
             then()
 
 
-def after_first_paint(window: MainWindow, then: Callable[[], None]) -> None:
+def after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
     _FirstPaint(window, then)
 
 

@@ -11,7 +11,7 @@ def test_the_callback_waits_for_the_first_paint_and_runs_once(qtbot) -> None:  #
     window = QWidget()
     qtbot.addWidget(window)
     calls: list[str] = []
-    after_first_paint(window, lambda: calls.append("opened"))  # type: ignore[arg-type]
+    after_first_paint(window, lambda: calls.append("opened"))
     qtbot.wait(50)
     assert calls == []  # not shown, not painted: nothing yet
     window.show()
@@ -25,5 +25,5 @@ def test_a_window_that_is_never_painted_still_opens_its_data(qtbot) -> None:  # 
     window = QWidget()
     qtbot.addWidget(window)
     calls: list[str] = []
-    after_first_paint(window, lambda: calls.append("opened"))  # type: ignore[arg-type]
+    after_first_paint(window, lambda: calls.append("opened"))
     qtbot.waitUntil(lambda: calls == ["opened"], timeout=3000)
