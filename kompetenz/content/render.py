@@ -13,11 +13,10 @@ from __future__ import annotations
 import bisect
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
 from html import escape, unescape
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
-from urllib.parse import SplitResult, unquote, urlsplit
+from urllib.parse import SplitResult, unquote
 
 import markdown
 from markdown.extensions import Extension
@@ -26,6 +25,7 @@ from markdown.postprocessors import RawHtmlPostprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
+from kompetenz.content.rendered import RenderedLesson, local_file, split_url
 from kompetenz.content.sanitize import DROP_WITH_CONTENT, sanitize_document, sanitize_fragment
 
 LESSON_SCHEME = "lesson"
@@ -47,16 +47,6 @@ TOO_COMPLEX_NOTICE = (
     "Diese Lektion ist zu aufwendig formatiert und wird deshalb als einfacher Text gezeigt."
 )
 _EXTENSIONS = ["tables", "fenced_code", "footnotes", "def_list", "admonition", "sane_lists", "toc"]
-
-
-@dataclass
-class RenderedLesson:
-    html: str
-    missing_images: list[str] = field(default_factory=list)
-    broken_links: list[str] = field(default_factory=list)
-    removed_html: list[str] = field(default_factory=list)  # raw HTML the sanitizer dropped
-    image_uris: set[str] = field(default_factory=set)  # the only images the HTML may load
-    too_complex: bool = False  # over the budget: shown as plain text (see `within_budget`)
 
 
 class _LessonTreeprocessor(Treeprocessor):  # type: ignore[misc,unused-ignore]
@@ -95,7 +85,7 @@ class _LessonTreeprocessor(Treeprocessor):  # type: ignore[misc,unused-ignore]
     def _link(self, anchor: ET.Element) -> None:
         # Markdown writes e-mail autolinks (<a@b.de>) as entities; read them as the browser would.
         href = unescape(anchor.get("href", "").replace(AMP_SUBSTITUTE, "&"))
-        parts = _split(href)
+        parts = split_url(href)
         if parts is None:  # not even a URL
             parts = SplitResult("invalid", "", "", "", "")
         if parts.scheme in WEB_SCHEMES or href.startswith("#"):
@@ -125,26 +115,9 @@ class _LessonTreeprocessor(Treeprocessor):  # type: ignore[misc,unused-ignore]
         return table
 
     def _local_file(self, src: str) -> Path | None:
-        parts = _split(src)
-        if parts is None or parts.scheme or parts.netloc or not parts.path:
-            return None
-        relative = PurePosixPath(unquote(parts.path))
-        if relative.is_absolute():
-            return None
-        try:
-            target = (self.lesson_dir / Path(*relative.parts)).resolve()
-            inside = target.is_relative_to(self.module_folder) and target.is_file()
-        except (OSError, ValueError):  # a NUL byte, a name too long for the file system …
-            return None
-        return target if inside else None
-
-
-def _split(url: str) -> SplitResult | None:
-    """`urlsplit`, or None for what it refuses (`http://[`: "Invalid IPv6 URL")."""
-    try:
-        return urlsplit(url)
-    except ValueError:
-        return None
+        target = local_file(src, self.lesson_dir, self.module_folder)
+        self.result.looked_up[src] = None if target is None else str(target)
+        return target
 
 
 class _DropDangerousInline(InlineProcessor):  # type: ignore[misc,unused-ignore]

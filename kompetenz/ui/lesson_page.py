@@ -10,14 +10,29 @@ Signals:
     zoom_changed(steps): the text size was changed with Ctrl+Plus / Ctrl+Minus.
     lesson_requested(file_name): open another lesson of the same module.
     module_requested(): back to the module overview.
+    next_lesson_prepared(file_name): the next lesson is rendered and built, ready to be shown.
+
+Opening a lesson renders its Markdown through a `RenderCache` (given the data folder, it keeps
+rendered lessons across sessions), builds a new document for it and swaps that into the view.
+While the learner reads, the next lesson is rendered on a worker thread and its document built,
+so that "Next" only has to lay it out (docs/performance.md, "Reading").
 """
 
 from __future__ import annotations
 
-import string
+from collections.abc import Collection
+from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import (
+    QDesktopServices,
+    QFontMetrics,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,46 +46,12 @@ from PySide6.QtWidgets import (
 
 from kompetenz.content.model import Lesson, Module
 from kompetenz.content.problems import ContentError
+from kompetenz.content.render_cache import RenderCache
+from kompetenz.content.rendered import RenderedLesson
+from kompetenz.ui.background import run_in_background
+from kompetenz.ui.lesson_document import ImageCache, build_document, lesson_css
 from kompetenz.ui.style import is_dark
 from kompetenz.ui.text import escape, fill
-
-_LESSON_CSS = """
-body { line-height: 150%; }
-h1 { font-size: 170%; } h2 { font-size: 135%; margin-top: 18px; } h3 { font-size: 115%; }
-table { border-collapse: collapse; margin: 8px 0; }
-th, td { border: 1px solid $rule; padding: 4px 8px; }
-th { background-color: $head; }
-table.box { border: 1px solid $note_rule; background-color: $note; }
-table.warning, table.danger { border: 1px solid #c9a227; background-color: $warn; }
-table.tip, table.example { border: 1px solid #4f9a66; background-color: $tip; }
-table.box td { border: none; }
-code, pre { font-family: monospace; background-color: $code; }
-"""
-# The lesson HTML cannot use the palette, so its few colours come in a light and a dark set.
-_LESSON_COLOURS = {
-    False: {
-        "rule": "#b8c2cc",
-        "head": "#e9eef3",
-        "note_rule": "#8aa4bf",
-        "note": "#eef4fa",
-        "warn": "#fdf6e3",
-        "tip": "#eef7f0",
-        "code": "#f3f3f3",
-    },
-    True: {
-        "rule": "#4a4f58",
-        "head": "#2b2e35",
-        "note_rule": "#4d6a8a",
-        "note": "#1e2a38",
-        "warn": "#3a321a",
-        "tip": "#1d3325",
-        "code": "#2b2e35",
-    },
-}
-
-
-def lesson_css(dark: bool) -> str:
-    return string.Template(_LESSON_CSS).substitute(_LESSON_COLOURS[dark])
 
 
 class ReadingView(QTextBrowser):
@@ -90,10 +71,21 @@ class ReadingView(QTextBrowser):
         super().zoomIn(steps)
         self.center_text()
 
+    def show_document(self, document: QTextDocument) -> None:
+        """Show `document` instead of the current one, which is deleted if this view owns it.
+
+        The margins are set before the swap, so the lesson is laid out once, not twice.
+        """
+        self._center(document)
+        self.setDocument(document)
+
     def center_text(self) -> None:
+        self._center(self.document())
+
+    def _center(self, document: QTextDocument) -> None:
         wanted = QFontMetrics(self.font()).averageCharWidth() * self.CHARACTERS_PER_LINE
         margin = max(12, (self.viewport().width() - wanted) // 2)
-        root = self.document().rootFrame()
+        root = document.rootFrame()
         frame_format = root.frameFormat()
         if frame_format.leftMargin() != margin:
             frame_format.setLeftMargin(margin)
@@ -107,15 +99,24 @@ class LessonPage(QWidget):
     module_requested = Signal()
     note_edited = Signal(str, str, str)
     zoom_changed = Signal(int)
+    next_lesson_prepared = Signal(str)
 
     MAX_ZOOM_STEPS = 10  # about 200 % of the base size
     NOTE_SAVE_DELAY_MS = 600
+    # The next lesson is prepared after this one is on screen and laid out: Markdown on the
+    # worker holds the GIL, which the GUI thread needs for every call into Python.
+    PREPARE_DELAY_MS = 300
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, cache_dir: Path | None = None) -> None:
+        """`cache_dir`: where rendered lessons are kept between sessions (the data folder);
+        without it they are kept in memory only."""
         super().__init__(parent)
         self.setObjectName("lessonPage")
         self.module: Module | None = None
         self.lesson: Lesson | None = None
+        self.renders = RenderCache(cache_dir)
+        self._images = ImageCache()
+        self._prepared: tuple[tuple[str, ...], QTextDocument] | None = None
         self._seen_end = False
         self.zoom_steps = 0
         self.position_label = QLabel()
@@ -192,23 +193,18 @@ class LessonPage(QWidget):
         layout.addLayout(buttons)
 
     def show_lesson(self, module: Module, lesson: Lesson, completed: bool, note: str = "") -> None:
-        from kompetenz.content.loader import read_lesson_text
-        from kompetenz.content.render import render_lesson  # Markdown loads on first use
-
         self.save_note_now()
         self.module, self.lesson = module, lesson
         self.notes_editor.blockSignals(True)
         self.notes_editor.setPlainText(note)
         self.notes_editor.blockSignals(False)
         try:
-            html = render_lesson(read_lesson_text(lesson.path), lesson.path, module.folder).html
+            rendered = self.renders.render(lesson.path, module.folder)
         except ContentError as error:
-            html = "<h1>{}</h1><p>{}</p>".format(
-                escape(lesson.title),
-                escape(fill(self.tr("This lesson cannot be shown: %1"), error.problems[0])),
-            )
-        self.view.document().setDefaultStyleSheet(lesson_css(is_dark()))
-        self.view.setHtml(html)
+            problem = fill(self.tr("This lesson cannot be shown: %1"), error.problems[0])
+            html = f"<h1>{escape(lesson.title)}</h1><p>{escape(problem)}</p>"
+            rendered = RenderedLesson(html=html)
+        self.view.show_document(self._document(lesson, rendered))
         self.view.verticalScrollBar().setValue(0)
         index = module.lesson_index(lesson.file_name)
         self.position_label.setText(
@@ -221,6 +217,60 @@ class LessonPage(QWidget):
         self._seen_end = False
         self._on_scrolled()
         self.view.setFocus()
+        if not last:
+            upcoming = module.lessons[index + 1]
+            QTimer.singleShot(
+                self.PREPARE_DELAY_MS, self, lambda: self._prepare(module, lesson, upcoming)
+            )
+
+    def _document_key(self, lesson: Lesson, rendered: RenderedLesson) -> tuple[str, ...]:
+        """What a built document depends on besides the view's width."""
+        style = lesson_css(is_dark())
+        return (str(lesson.path), rendered.html, style, self.view.font().toString())
+
+    def _document(self, lesson: Lesson, rendered: RenderedLesson) -> QTextDocument:
+        """The prepared document if it shows exactly this, else a new one."""
+        key = self._document_key(lesson, rendered)
+        prepared, self._prepared = self._prepared, None
+        if prepared is not None:
+            if prepared[0] == key:
+                return prepared[1]
+            prepared[1].deleteLater()
+        return self._build(key, rendered.image_uris)
+
+    def _build(self, key: tuple[str, ...], image_uris: Collection[str]) -> QTextDocument:
+        _, html, style, _ = key
+        return build_document(
+            html,
+            image_uris,
+            self._images,
+            style_sheet=style,
+            font=self.view.font(),
+            like=self.view.document(),
+            parent=self.view,  # deleted by the view when the next document replaces it
+        )
+
+    def _prepare(self, module: Module, current: Lesson, upcoming: Lesson) -> None:
+        """Render `upcoming` on a worker thread, then build its document while `current` is read."""
+        if self.lesson != current:
+            return
+        renders = self.renders
+
+        def on_rendered(rendered: RenderedLesson) -> None:
+            if not shiboken6.isValid(self) or self.lesson != current:
+                return  # closed, or the learner moved on: the render is kept in the cache
+            key = self._document_key(upcoming, rendered)
+            if self._prepared is None or self._prepared[0] != key:
+                if self._prepared is not None:
+                    self._prepared[1].deleteLater()
+                self._prepared = (key, self._build(key, rendered.image_uris))
+            self.next_lesson_prepared.emit(upcoming.file_name)
+
+        run_in_background(
+            lambda: renders.render(upcoming.path, module.folder),
+            on_rendered,
+            lambda error: None,  # it cannot be read: opening it will say so
+        )
 
     def save_note_now(self) -> None:
         """Save a pending note edit immediately (also called before leaving the lesson)."""
