@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -68,7 +69,8 @@ def content_check(content: Path, size: CourseSize, timeout_s: float) -> Figure:
     summary = (done.stdout.strip().splitlines() or [""])[-1]
     if done.returncode != 0:
         summary = f"exit {done.returncode}: {(done.stdout + done.stderr).strip()[-300:]}"
-    return Figure(name, elapsed, 10.0, "s", f"{size}; {summary}")
+    cores = os.cpu_count() or 1
+    return Figure(name, elapsed, 10.0, "s", f"{size}; cold, {cores} cores; {summary}")
 
 
 def search(content: Path) -> list[Figure]:

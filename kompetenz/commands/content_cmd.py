@@ -67,7 +67,7 @@ def _check(args: argparse.Namespace) -> int:
         print(f"{path}:1: no such file or folder", file=sys.stderr)
     if missing:
         return 1
-    report = check_content(roots)
+    report = check_content(roots, workers=None)  # all cores for a big library
     for warning in report.warnings:
         print(f"{warning} (warning)")
     for problem in report.problems:

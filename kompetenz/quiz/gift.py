@@ -125,8 +125,8 @@ def _answer_block(
 
 def _find_block(block: Block, start: int) -> tuple[int, int]:
     """Offsets of the answer block's braces, (-1, -1) when there is none (a description)."""
-    opens = [i for i in range(start, len(block.text)) if block.text[i] == "{"]
-    closes = [i for i in range(start, len(block.text)) if block.text[i] == "}"]
+    opens = _offsets(block.text, "{", start)
+    closes = _offsets(block.text, "}", start)
     if not opens and not closes:
         return -1, -1
     if not closes:
@@ -150,6 +150,17 @@ def _find_block(block: Block, start: int) -> tuple[int, int]:
         )
     _refuse_second_block(block, min(opens[1:] + closes[1:], default=-1))
     return opens[0], closes[0]
+
+
+def _offsets(text: str, char: str, start: int) -> list[int]:
+    """Where `char` occurs in `text` from `start` on (`str.find` rather than a loop over every
+    character: the check reads thousands of questions)."""
+    found = []
+    at = text.find(char, start)
+    while at >= 0:
+        found.append(at)
+        at = text.find(char, at + 1)
+    return found
 
 
 def _refuse_second_block(block: Block, extra: int) -> None:

@@ -7,6 +7,7 @@ placeholders back into text once a part has been cut out.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NoReturn
 
@@ -25,6 +26,12 @@ _ENCODE = re.compile(r"\\([\\:#={}~n])|([\ue000-\ue00f])")
 _DECODE = re.compile("\ue00f(.)|([\ue000-\ue00e])", re.DOTALL)
 
 
+def _has_private_use(text: str) -> bool:
+    """Whether `text` may hold a placeholder or protected character (U+E000 to U+E00F); `max`
+    runs in C, so this is much cheaper than a regular expression on every line."""
+    return bool(text) and max(text) >= "\ue000"
+
+
 class GiftError(Exception):
     """A GIFT text Moodle would not import; `str()` gives `source:line: message`."""
 
@@ -36,6 +43,9 @@ class GiftError(Exception):
 
 
 def encode_escapes(line: str) -> str:
+    if "\\" not in line and not _has_private_use(line):
+        return line  # nothing to encode (most lines): skip the regular expression
+
     def placeholder(match: re.Match[str]) -> str:
         return _PLACEHOLDER[match[1]] if match[1] else _LITERAL + match[2]
 
@@ -43,6 +53,8 @@ def encode_escapes(line: str) -> str:
 
 
 def resolve_escapes(text: str) -> str:
+    if not _has_private_use(text):
+        return text
     return _DECODE.sub(lambda m: m[1] if m[1] is not None else _RESOLVED.get(m[2], m[2]), text)
 
 
@@ -96,12 +108,17 @@ class Block:
     def split(self, start: int, end: int, separators: str) -> list[tuple[str, int, int]]:
         """Pieces between separators, each with the separator before it ('' for the first)."""
         pieces, kind = [], ""
-        for i in range(start, end):
-            if self.text[i] in separators:
-                pieces.append((kind, start, i))
-                kind, start = self.text[i], i + 1
+        for found in _separator_pattern(separators).finditer(self.text, start, end):
+            i = found.start()
+            pieces.append((kind, start, i))
+            kind, start = found[0], i + 1
         pieces.append((kind, start, end))
         return pieces
+
+
+@functools.cache
+def _separator_pattern(separators: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(separators)}]")
 
 
 def split_blocks(text: str) -> list[tuple[list[int], list[str]]]:
