@@ -5,8 +5,10 @@ from __future__ import annotations
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from kompetenz.store import start_reads
 from kompetenz.store._convert import lesson_state, note_record
 from kompetenz.store._core import StoreCore, require_seconds, require_text
+from kompetenz.store._text_sql import session_runner
 from kompetenz.store.models import LessonProgress, Note
 from kompetenz.store.records import LessonState, NoteRecord
 
@@ -93,16 +95,7 @@ class LearningOps(StoreCore):
         """The lesson to offer under „Weiterlernen“."""
         with self._transaction() as session:
             self._profile(session, profile_id)
-            row = session.scalar(
-                select(LessonProgress)
-                .where(
-                    LessonProgress.profile_id == profile_id,
-                    LessonProgress.last_opened_at.is_not(None),
-                )
-                .order_by(LessonProgress.last_opened_at.desc(), LessonProgress.id.desc())
-                .limit(1)
-            )
-            return None if row is None else lesson_state(row)
+            return start_reads.last_opened_lesson(session_runner(session), profile_id)
 
     # --- notes --------------------------------------------------------------------------------
 

@@ -12,10 +12,11 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from kompetenz.store import sqlite_specific
+from kompetenz.store import sqlite_specific, start_reads
 from kompetenz.store._convert import profile_record
 from kompetenz.store._core import StoreCore, require_json
-from kompetenz.store.errors import InvalidInput, ProfileExists
+from kompetenz.store._text_sql import session_runner
+from kompetenz.store.errors import InvalidInput, ProfileExists, ProfileNotFound
 from kompetenz.store.models import (
     NAME_MAX,
     Answer,
@@ -62,8 +63,7 @@ def _normalize_school(school: str | None) -> str | None:
 class ProfileOps(StoreCore):
     def list_profiles(self) -> list[ProfileRecord]:
         with self._transaction() as session:
-            rows = session.scalars(select(Profile).order_by(Profile.name_key))
-            return [profile_record(row) for row in rows]
+            return start_reads.list_profiles(session_runner(session))
 
     def create_profile(
         self,
@@ -164,7 +164,10 @@ class ProfileOps(StoreCore):
 
     def get_preference(self, profile_id: int, key: str, default: Any = None) -> Any:
         with self._transaction() as session:
-            return self._profile(session, profile_id).preferences.get(key, default)
+            found = start_reads.preferences(session_runner(session), profile_id)
+        if found is None:
+            raise ProfileNotFound(profile_id)
+        return found.get(key, default)
 
     def set_preference(self, profile_id: int, key: str, value: Any) -> None:
         """Store a small JSON-compatible value; None removes the key."""

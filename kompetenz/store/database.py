@@ -25,13 +25,12 @@ from kompetenz.store.backup import create_backup, list_backups
 from kompetenz.store.errors import DatabaseCorrupt, DatabaseTooNew, DataDirNotWritable
 from kompetenz.store.passwords import PasswordGuard
 from kompetenz.store.paths import database_file
+from kompetenz.store.revision import HEAD_REVISION
 from kompetenz.store.service import ProgressStore
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-# The newest migration in migrations/versions; a test checks it against Alembic's head.
-HEAD_REVISION = "0001"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
