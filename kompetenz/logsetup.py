@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-import tempfile
 import traceback
 from collections.abc import Mapping
 from logging.handlers import RotatingFileHandler
@@ -81,6 +80,8 @@ def configure_logging(data_dir: Path, level: int = logging.INFO) -> Path:
             path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
         )
     except OSError:
+        import tempfile  # only here: it costs a start-up 10 ms
+
         path = Path(tempfile.gettempdir()) / LOG_FILE_NAME
         handler = RotatingFileHandler(
             path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -142,6 +141,8 @@ class _Checker:
 
 def read_manifest(path: Path, folder_name: str) -> tuple[Manifest | None, list[Problem]]:
     """Parse and validate one module.toml; the manifest is None when it cannot be used."""
+    import tomllib  # only when the content cache misses: a normal start reads no TOML
+
     try:
         raw_text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
