@@ -9,10 +9,15 @@ system-wide monotonic clock in both processes, so the difference is the wall tim
 
 * `paint`: a zero-timer after the first paint event of the main window has been handled,
   i.e. the first frame (window and children) has been drawn.
-* `ready` (app only): a zero-timer after `launch.open_store_into` returned: the store is open,
-  the learner's progress is on the home page and the event loop is free for input.
+* `ready` (app only): a zero-timer after `launch.open_learner_data` returned: the learner's
+  progress is on the home page and the event loop is free for input.
+* `store` (app only): a zero-timer after `launch.open_store_into` returned: the full store is
+  open too (it opens in the background after `ready`; on a first start, before it).
 
-`bare` is Qt's "hello world" (QApplication + QMainWindow + show): the reference. `app` runs
+`RSS <marker> <KiB>` lines give the peak memory (VmHWM) at `ready` and at `store`.
+
+`bare` is Qt's "hello world" (QApplication + QMainWindow + show): the reference. `label` is
+the same with one QLabel as its central widget: what showing any text at all costs. `app` runs
 the real `kompetenz.cli.main` (the `kompetenz` command); the markers are added by wrapping two
 names in `kompetenz.ui.launch` from the outside, so launch.py itself is measured unchanged.
 Nothing beyond `time` and `sys` is imported before the code under test, to add nothing to it.
@@ -75,16 +80,20 @@ def _watch_first_paint(window, on_first_paint):  # type: ignore[no-untyped-def]
     return paint_filter
 
 
-def bare() -> int:
+def bare(with_label: bool = False) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
+    if with_label:
+        from PySide6.QtWidgets import QLabel
+
+        window.setCentralWidget(QLabel("Hallo, Welt"))
 
     def painted() -> None:
         _mark("paint")
-        print(f"RSS {_peak_rss_kib()}", flush=True)
+        print(f"RSS paint {_peak_rss_kib()}", flush=True)
         QTimer.singleShot(0, app.quit)
 
     _watch_first_paint(window, painted)
@@ -98,12 +107,12 @@ def app(argv: list[str]) -> int:
     from kompetenz.ui import launch
 
     real_window = launch.MainWindow
+    real_open_learner_data = launch.open_learner_data
     real_open_store_into = launch.open_store_into
     seen: set[str] = set()
 
     def leave_when_done(window) -> None:  # type: ignore[no-untyped-def]
-        # Today the store opens before the first paint, so "ready" can come first.
-        if seen == {"paint", "ready"}:
+        if seen == {"paint", "ready", "store"}:
             window.close()  # closes the store cleanly, as a learner quitting would
             if os.environ.get("KOMPETENZ_BENCH_CLEAN_EXIT"):  # profile_startup: let cProfile
                 QTimer.singleShot(0, launch.QApplication.quit)  # write its file
@@ -124,7 +133,7 @@ def app(argv: list[str]) -> int:
 
     def ready(window) -> None:  # type: ignore[no-untyped-def]
         _mark("ready")
-        print(f"RSS {_peak_rss_kib()}", flush=True)
+        print(f"RSS ready {_peak_rss_kib()}", flush=True)
         # What the parent checks, so a start that silently skipped the work is not timed.
         progress = window.home_page.model._progress
         loaded = sys.modules.keys() & {"sqlalchemy.orm", "markdown", "alembic"}
@@ -136,11 +145,23 @@ def app(argv: list[str]) -> int:
         seen.add("ready")
         leave_when_done(window)
 
-    def open_store_into_with_marker(window, services) -> None:  # type: ignore[no-untyped-def]
-        real_open_store_into(window, services)
+    def store_open(window) -> None:  # type: ignore[no-untyped-def]
+        _mark("store")
+        print(f"RSS store {_peak_rss_kib()}", flush=True)
+        seen.add("store")
+        leave_when_done(window)
+
+    def open_learner_data_with_marker(window, services) -> None:  # type: ignore[no-untyped-def]
+        real_open_learner_data(window, services)
         QTimer.singleShot(0, lambda: ready(window))
 
+    def open_store_into_with_marker(window, services, **options) -> None:  # type: ignore[no-untyped-def]
+        real_open_store_into(window, services, **options)
+        if "store" not in seen:
+            QTimer.singleShot(0, lambda: store_open(window))
+
     launch.MainWindow = window_with_marker
+    launch.open_learner_data = open_learner_data_with_marker
     launch.open_store_into = open_store_into_with_marker
 
     from kompetenz.cli import main
@@ -150,4 +171,6 @@ def app(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     mode = sys.argv[1]
-    sys.exit(bare() if mode == "bare" else app(sys.argv[2:]))
+    if mode == "app":
+        sys.exit(app(sys.argv[2:]))
+    sys.exit(bare(with_label=mode == "label"))

@@ -31,8 +31,11 @@ SECTIONS = ("startup", "history", "reading", "certificates", "search", "check")
 # Every figure the suite reports, in order (the test checks that each is printed).
 EXPECTED_FIGURES = (
     "Start-up: first paint (× bare window)",
+    "Start-up: bare window with one label (× bare window)",
     "Start-up: ready (× bare window)",
+    "Start-up: store open (× bare window)",
     "Start-up: peak memory (× bare window)",
+    "Start-up: peak memory at ready (× bare window)",
     "Big course: start-up, first paint (× normal)",
     "Big course: start-up, ready (× normal)",
     "Big course: first start, ready (× normal)",
@@ -40,6 +43,7 @@ EXPECTED_FIGURES = (
     "History: module overview",
     "History: all attempts of one module, with answers",
     "History: record one answer (p95)",
+    "History: one fdatasync of the disk (p95)",
     "Reading: open a 5,000-word lesson",
     "Certificate: PDF export",
     "Certificate: PDF size",

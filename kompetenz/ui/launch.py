@@ -1,7 +1,14 @@
-"""Starting the app: window first, heavy work after the first paint.
+"""Starting the app: window first, the learner's progress next, SQLAlchemy last.
 
-The module list only needs the manifests, so the window shows it at once; SQLAlchemy, the
-migrations check and the learner's progress follow in the next turn of the event loop.
+1. The module list only needs the manifests (from the content cache), so the window shows it
+   at once.
+2. After the first paint, a read-only snapshot (plain sqlite3, `store/snapshot.py`) puts the
+   learner's progress on the home page: the app is ready for input.
+3. Meanwhile a worker thread imports SQLAlchemy and the store, which then opens on the GUI
+   thread. If the learner needs the store before that, `MainWindow.store` opens it at once.
+
+A first start, a database to migrate or repair, or another database engine skip step 2: the
+store opens at once, as it knows how to explain and repair.
 """
 
 from __future__ import annotations
@@ -20,12 +27,12 @@ from kompetenz.content.loader import load_course
 from kompetenz.datadir import database_url_override, installed_content_dir, resolve_data_dir
 from kompetenz.logsetup import configure_logging
 from kompetenz.resources import bundled_content_dir, resource_path
+from kompetenz.ui.background import run_in_background
 from kompetenz.ui.crash_dialog import install_excepthook
 from kompetenz.ui.i18n import install_translators
 from kompetenz.ui.main_window import MainWindow
 from kompetenz.ui.services import AppServices
 from kompetenz.ui.settings import load_settings, load_window_geometry, settings_path
-from kompetenz.ui.single_instance import InstanceServer, ask_running_copy_to_raise
 from kompetenz.ui.style import apply_appearance
 
 if TYPE_CHECKING:
@@ -55,8 +62,8 @@ def run_app(args: argparse.Namespace, qt_args: list[str]) -> int:
     if geometry is not None:
         window.restoreGeometry(geometry)
     window.show()
-    # The learner's data (SQLAlchemy, the schema check) only after the window has been painted.
-    after_first_paint(window, lambda: open_store_into(window, services))
+    # The learner's data only after the window has been painted.
+    after_first_paint(window, lambda: open_learner_data(window, services))
     return app.exec()
 
 
@@ -96,7 +103,62 @@ def content_roots(args: argparse.Namespace, data_dir: Path) -> list[Path]:
     return [bundled_content_dir(), installed_content_dir(data_dir)]
 
 
-def open_store_into(window: MainWindow, services: AppServices) -> None:
+def open_learner_data(window: MainWindow, services: AppServices) -> None:
+    """The first screen from a read-only snapshot, then the store opened in the background;
+    the store at once where a snapshot will not do."""
+    import sqlite3  # after the first paint, like everything the learner's data needs
+
+    from kompetenz.store.snapshot import Snapshot
+
+    snapshot = None
+    if database_url_override() is None and _lock_data_dir(services):
+        snapshot = Snapshot.open(services.data_dir)
+    if snapshot is None:
+        open_store_into(window, services)
+        return
+    try:
+        window.show_first_screen(
+            snapshot, lambda: open_store_into(window, services, show_first_screen=False)
+        )
+    except (sqlite3.Error, ValueError):
+        # The file changed under the snapshot or holds something it cannot read: the store
+        # opens now, shows the first screen again, and explains any problem itself.
+        open_store_into(window, services)
+        return
+    run_in_background(
+        _import_store,
+        lambda _: _store_imported(window, services),
+        lambda _error: _store_imported(window, services),  # opening will say what is wrong
+    )
+
+
+def _lock_data_dir(services: AppServices) -> bool:
+    """One running copy per data folder: two writers could each undo the other's work."""
+    from kompetenz.store.errors import DataDirLocked
+    from kompetenz.store.lock import acquire_data_dir_lock
+
+    if services.lock is None:
+        try:
+            services.lock = acquire_data_dir_lock(services.data_dir)
+        except DataDirLocked:
+            return False  # open_store_into tries again and offers the running copy
+    return True
+
+
+def _import_store() -> None:
+    """SQLAlchemy, the models and the store: the slow imports of a start, on a worker thread."""
+    import kompetenz.store.backup
+    import kompetenz.store.database  # noqa: F401
+
+
+def _store_imported(window: MainWindow, services: AppServices) -> None:
+    if not window.is_closing and not window.store_is_open:
+        open_store_into(window, services, show_first_screen=False)
+
+
+def open_store_into(
+    window: MainWindow, services: AppServices, *, show_first_screen: bool = True
+) -> None:
     """Open the learner's data; on failure say what to do, and never pretend to save."""
     from kompetenz.store.backup import backup_if_due
     from kompetenz.store.database import open_store
@@ -104,7 +166,7 @@ def open_store_into(window: MainWindow, services: AppServices) -> None:
     from kompetenz.store.lock import acquire_data_dir_lock
 
     try:
-        # One running copy per data folder: two writers could each undo the other's work.
+        # One running copy per data folder (see _lock_data_dir).
         if services.lock is None:
             services.lock = acquire_data_dir_lock(services.data_dir)
         store = open_store(services.data_dir, database_url_override())
@@ -125,7 +187,9 @@ def open_store_into(window: MainWindow, services: AppServices) -> None:
         )
         window.close()
         return
-    window.attach_store(store)
+    window.attach_store(store, show_first_screen=show_first_screen)
+    from kompetenz.ui.single_instance import InstanceServer  # QtNetwork: not before the paint
+
     server = InstanceServer(services.data_dir, window)
     server.raise_requested.connect(window.bring_to_front)
     # The daily copy of a long history takes a moment: off the GUI thread, like other slow work.
@@ -144,6 +208,8 @@ def open_store_into(window: MainWindow, services: AppServices) -> None:
 
 def offer_running_copy(window: MainWindow, data_dir: Path, message: str) -> None:
     """Another copy owns this data folder: bring it forward, or quit."""
+    from kompetenz.ui.single_instance import ask_running_copy_to_raise
+
     translate = QCoreApplication.translate
     box = QMessageBox(window)
     box.setIcon(QMessageBox.Icon.Information)

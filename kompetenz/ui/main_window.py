@@ -9,6 +9,7 @@ menus.
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -24,24 +25,120 @@ from kompetenz.store.records import ProfileRecord
 from kompetenz.ui.activity import ActivityTracker
 from kompetenz.ui.background import run_in_background
 from kompetenz.ui.certificate_flow import CertificateFlow
-from kompetenz.ui.help_page import HelpPage
 from kompetenz.ui.home_page import HomePage
-from kompetenz.ui.lesson_page import LessonPage
+from kompetenz.ui.lazy_page import LazyPage, is_built
 from kompetenz.ui.menus import build_menus
-from kompetenz.ui.module_page import ModulePage
 from kompetenz.ui.pack_flow import PackFlow
 from kompetenz.ui.profile_flow import ProfileFlow
-from kompetenz.ui.profile_page import ProfilePage
-from kompetenz.ui.progress_page import ProgressPage
-from kompetenz.ui.quiz_page import QuizPage
-from kompetenz.ui.result_page import ResultPage
-from kompetenz.ui.search_page import SearchPage, scroll_to_text
 from kompetenz.ui.services import AppServices
 from kompetenz.ui.text import escape, fill
-from kompetenz.ui.welcome_page import WelcomePage
 
 if TYPE_CHECKING:
     from kompetenz.store.service import ProgressStore
+    from kompetenz.store.snapshot import Snapshot, StartReads
+    from kompetenz.ui.help_page import HelpPage
+    from kompetenz.ui.lesson_page import LessonPage
+    from kompetenz.ui.module_page import ModulePage
+    from kompetenz.ui.profile_page import ProfilePage
+    from kompetenz.ui.progress_page import ProgressPage
+    from kompetenz.ui.quiz_page import QuizPage
+    from kompetenz.ui.result_page import ResultPage
+    from kompetenz.ui.search_page import SearchPage
+    from kompetenz.ui.welcome_page import WelcomePage
+
+
+def _log_checkpoint_failure(error: Exception) -> None:
+    # Nothing is lost: every answer is already committed; SQLite copies the log later itself.
+    logging.getLogger(__name__).warning("checkpoint after a quiz failed: %s", error)
+
+
+# Each page is built, and its module imported, on first use (see lazy_page.py); the builder
+# also connects the page's signals, so a page never exists half wired.
+
+
+def _build_welcome_page(window: MainWindow) -> WelcomePage:
+    from kompetenz.ui.welcome_page import WelcomePage
+
+    page = WelcomePage()
+    page.profile_requested.connect(window.profiles.create_profile)
+    page.cancelled.connect(window.profiles.show_chooser)
+    return page
+
+
+def _build_profile_page(window: MainWindow) -> ProfilePage:
+    from kompetenz.ui.profile_page import ProfilePage
+
+    page = ProfilePage()
+    page.profile_chosen.connect(window.profiles.choose_profile)
+    page.new_profile_requested.connect(window.profiles.show_new_profile_form)
+    page.delete_requested.connect(window.profiles.delete_profile)
+    return page
+
+
+def _build_module_page(window: MainWindow) -> ModulePage:
+    from kompetenz.ui.module_page import ModulePage
+
+    page = ModulePage()
+    page.lesson_chosen.connect(window.open_lesson)
+    page.quiz_requested.connect(window.start_quiz)
+    page.certificate_requested.connect(window._on_module_certificate_requested)
+    return page
+
+
+def _build_lesson_page(window: MainWindow) -> LessonPage:
+    from kompetenz.ui.lesson_page import LessonPage
+
+    page = LessonPage(cache_dir=window.services.data_dir)
+    page.set_zoom(window.lesson_zoom)
+    page.lesson_completed.connect(window._on_lesson_completed)
+    page.lesson_requested.connect(window.open_lesson)
+    page.module_requested.connect(window._reopen_module)
+    page.note_edited.connect(window._on_lesson_note_edited)
+    page.zoom_changed.connect(window._on_lesson_zoom_changed)
+    return page
+
+
+def _build_quiz_page(window: MainWindow) -> QuizPage:
+    from kompetenz.ui.quiz_page import QuizPage
+
+    page = QuizPage()
+    page.attempt_finished.connect(window._on_attempt_finished)
+    page.module_requested.connect(window._reopen_module)
+    return page
+
+
+def _build_result_page(window: MainWindow) -> ResultPage:
+    from kompetenz.ui.result_page import ResultPage
+
+    page = ResultPage()
+    page.module_requested.connect(window._reopen_module)
+    page.retake_requested.connect(window.start_quiz)
+    return page
+
+
+def _build_search_page(window: MainWindow) -> SearchPage:
+    from kompetenz.ui.search_page import SearchPage
+
+    page = SearchPage()
+    page.result_opened.connect(window._on_search_result_opened)
+    return page
+
+
+def _build_progress_page(window: MainWindow) -> ProgressPage:
+    from kompetenz.ui.progress_page import ProgressPage
+
+    page = ProgressPage(window.services.course)
+    page.certificate_reexport_requested.connect(window.certificates.export_again)
+    page.certificate_print_requested.connect(window.certificates.print_issued)
+    page.portfolio_export_requested.connect(window.certificates.export_portfolio)
+    page.portfolio_print_requested.connect(window.certificates.print_portfolio)
+    return page
+
+
+def _build_help_page(window: MainWindow) -> HelpPage:
+    from kompetenz.ui.help_page import HelpPage
+
+    return HelpPage(window.services.data_dir)
 
 
 class MainWindow(QMainWindow):
@@ -49,42 +146,29 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.services = services
-        self.store: ProgressStore | None = None
+        self._store: ProgressStore | None = None
+        # Until the store is open: the quick read-only look that fills the first screen, and
+        # how to finish opening the store at once if the learner needs it before it is ready.
+        self._snapshot: Snapshot | None = None
+        self._open_store_now: Callable[[], None] | None = None
         self.profile: ProfileRecord | None = None
         self.module: Module | None = None
         self.setWindowTitle("Kompetenz")
         self.resize(1100, 760)
+        self.lesson_zoom = 0  # the learner's text size in lessons, kept until the reader exists
         self.stack = QStackedWidget()
         self.home_page = HomePage(services.course)
-        self.welcome_page = WelcomePage()
-        self.profile_page = ProfilePage()
-        self.module_page = ModulePage()
-        self.lesson_page = LessonPage()
-        self.quiz_page = QuizPage()
-        self.result_page = ResultPage()
-        self.search_page = SearchPage()
-        self.progress_page = ProgressPage(services.course)
-        self.help_page = HelpPage(services.data_dir)
-        for page in (
-            self.home_page,
-            self.welcome_page,
-            self.profile_page,
-            self.module_page,
-            self.lesson_page,
-            self.quiz_page,
-            self.result_page,
-            self.search_page,
-            self.progress_page,
-            self.help_page,
-        ):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.home_page)
         self.setCentralWidget(self.stack)
         self.activity = ActivityTracker(self)
         self.profiles = ProfileFlow(self)
         self.certificates = CertificateFlow(self)
         self.packs = PackFlow(self)
         self.menu_actions = build_menus(self)
-        self._connect_pages()
+        self.home_page.module_chosen.connect(self.open_module)
+        self.home_page.continue_requested.connect(self._on_home_continue_requested)
+        self.home_page.tour_dismissed.connect(self._on_home_tour_dismissed)
+        self.activity.active_tick.connect(self._on_activity_tick)
         self.busy_bar = QProgressBar()
         self.busy_bar.setObjectName("busyIndicator")
         self.busy_bar.setAccessibleName(self.tr("Working…"))
@@ -97,46 +181,86 @@ class MainWindow(QMainWindow):
         self._closing = threading.Event()  # tells background work that the window is closing
         self.statusBar().showMessage(self.tr("Opening your data…"))
 
-    def _connect_pages(self) -> None:
-        self.home_page.module_chosen.connect(self.open_module)
-        self.home_page.continue_requested.connect(self._on_home_continue_requested)
-        self.home_page.tour_dismissed.connect(self._on_home_tour_dismissed)
-        self.module_page.lesson_chosen.connect(self.open_lesson)
-        self.module_page.quiz_requested.connect(self.start_quiz)
-        self.module_page.certificate_requested.connect(self._on_module_certificate_requested)
-        self.lesson_page.lesson_completed.connect(self._on_lesson_completed)
-        self.lesson_page.lesson_requested.connect(self.open_lesson)
-        self.lesson_page.module_requested.connect(self._reopen_module)
-        self.lesson_page.note_edited.connect(self._on_lesson_note_edited)
-        self.lesson_page.zoom_changed.connect(self._on_lesson_zoom_changed)
-        self.quiz_page.attempt_finished.connect(self._on_attempt_finished)
-        self.quiz_page.module_requested.connect(self._reopen_module)
-        self.result_page.module_requested.connect(self._reopen_module)
-        self.result_page.retake_requested.connect(self.start_quiz)
-        self.search_page.result_opened.connect(self._on_search_result_opened)
-        self.progress_page.certificate_reexport_requested.connect(self.certificates.export_again)
-        self.progress_page.certificate_print_requested.connect(self.certificates.print_issued)
-        self.progress_page.portfolio_export_requested.connect(self.certificates.export_portfolio)
-        self.progress_page.portfolio_print_requested.connect(self.certificates.print_portfolio)
-        self.activity.active_tick.connect(self._on_activity_tick)
+    welcome_page = LazyPage(_build_welcome_page)
+    profile_page = LazyPage(_build_profile_page)
+    module_page = LazyPage(_build_module_page)
+    lesson_page = LazyPage(_build_lesson_page)
+    quiz_page = LazyPage(_build_quiz_page)
+    result_page = LazyPage(_build_result_page)
+    search_page = LazyPage(_build_search_page)
+    progress_page = LazyPage(_build_progress_page)
+    help_page = LazyPage(_build_help_page)
+
+    def save_note_now(self) -> None:
+        """Before leaving the reader: the note being typed is saved (if the reader exists)."""
+        if is_built(self, "lesson_page"):
+            self.lesson_page.save_note_now()
 
     # -- store, course and profile ------------------------------------------------------------
 
-    def attach_store(self, store: ProgressStore) -> None:
-        """Called once the database is open (after the first paint)."""
-        self.store = store
+    @property
+    def store(self) -> ProgressStore | None:
+        """The learner's data, or None if it cannot be opened.
+
+        In the first second of a start the store may still be opening in the background
+        (see launch.py); asking for it then finishes the opening here and now, so every
+        caller gets the real store and nothing is ever saved to a stand-in.
+        """
+        if self._store is None and self._open_store_now is not None:
+            open_now, self._open_store_now = self._open_store_now, None
+            open_now()
+        return self._store
+
+    @property
+    def is_closing(self) -> bool:
+        return self._closing.is_set()
+
+    @property
+    def store_is_open(self) -> bool:
+        return self._store is not None
+
+    def reads(self) -> StartReads | None:
+        """Where the first screen reads from: the store once it is open, until then the
+        read-only snapshot; never a reason to wait for the store."""
+        if self._store is not None:
+            return self._store
+        return self._snapshot if self._snapshot is not None else self.store
+
+    def show_first_screen(self, snapshot: Snapshot, open_store_now: Callable[[], None]) -> None:
+        """The start screen from a read-only snapshot, while the store opens in the background.
+
+        `open_store_now` opens the store on this thread; it runs only if the learner asks for
+        something that needs the store before the background opening has finished.
+        """
+        self._snapshot = snapshot
+        self._open_store_now = open_store_now
+        self.profiles.start()
+
+    def attach_store(self, store: ProgressStore, *, show_first_screen: bool = True) -> None:
+        """Called once the database is open (after the first paint).
+
+        Without `show_first_screen`, the screen the snapshot filled stays as it is.
+        """
+        self._store = store
+        self._open_store_now = None
+        if self._snapshot is not None:
+            self._snapshot.close()
+            self._snapshot = None
         self.statusBar().showMessage(
             fill(self.tr("Your data is stored in %1"), self.services.data_dir), 8000
         )
-        self.profiles.start()
+        if show_first_screen:
+            self.profiles.start()
 
     def set_course(self, course: Course) -> None:
         """The course changed (a content pack was installed): show and index the new one."""
         self.services.course = course
         self.home_page.set_course(course)
-        self.progress_page.course = course
+        if is_built(self, "progress_page"):
+            self.progress_page.course = course
         self._search_built_for = None  # rebuilt when the search is next opened
-        self.search_page.set_index(None)
+        if is_built(self, "search_page"):
+            self.search_page.set_index(None)
 
     def run_busy(
         self,
@@ -183,19 +307,22 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(fill(self.tr("The search is not available: %1"), error))
 
     def use_profile(self, profile: ProfileRecord) -> None:
-        assert self.store is not None
+        reads = self.reads()
+        assert reads is not None
         self.profile = profile
-        tour_seen = self.store.get_preference(profile.id, "tour_seen", False)
+        tour_seen = reads.get_preference(profile.id, "tour_seen", False)
         self.home_page.set_learner(profile.name, show_tour=not tour_seen)
-        zoom = self.store.get_preference(profile.id, "lesson_zoom", 0)
-        self.lesson_page.set_zoom(zoom if isinstance(zoom, int) else 0)
+        zoom = reads.get_preference(profile.id, "lesson_zoom", 0)
+        self.lesson_zoom = zoom if isinstance(zoom, int) else 0
+        if is_built(self, "lesson_page"):
+            self.lesson_page.set_zoom(self.lesson_zoom)
         self.menu_actions.set_profile_open(True)
         self.activity.start()
         self.show_home()
 
     def leave_profile(self) -> None:
         """Before another profile is chosen: save what is pending, stop counting time."""
-        self.lesson_page.save_note_now()
+        self.save_note_now()
         self.activity.stop()
         self.profile = None
         self.module = None
@@ -204,11 +331,12 @@ class MainWindow(QMainWindow):
     # -- navigation -------------------------------------------------------------------------
 
     def show_home(self) -> None:
-        self.lesson_page.save_note_now()
-        if self.store is not None and self.profile is not None:
+        self.save_note_now()
+        reads = self.reads()
+        if reads is not None and self.profile is not None:
             self.home_page.set_progress(
-                self.store.module_progress(self.profile.id),
-                self.store.last_opened_lesson(self.profile.id),
+                reads.module_progress(self.profile.id),
+                reads.last_opened_lesson(self.profile.id),
             )
             self.stack.setCurrentWidget(self.home_page)
             self.home_page.module_list.setFocus()
@@ -217,23 +345,23 @@ class MainWindow(QMainWindow):
         if self.profile is not None:
             if self._search_built_for is not self.services.course:
                 self.build_search_index()
-            self.lesson_page.save_note_now()
+            self.save_note_now()
             self.stack.setCurrentWidget(self.search_page)
             self.search_page.focus_search()
 
     def show_progress(self) -> None:
         if self.store is not None and self.profile is not None:
-            self.lesson_page.save_note_now()
+            self.save_note_now()
             self.progress_page.show_progress(self.store, self.profile.id)
             self.stack.setCurrentWidget(self.progress_page)
 
     def show_help(self) -> None:
-        self.lesson_page.save_note_now()
+        self.save_note_now()
         self.stack.setCurrentWidget(self.help_page)
         self.help_page.view.setFocus()
 
     def open_module(self, module_id: str) -> None:
-        self.lesson_page.save_note_now()
+        self.save_note_now()
         module = self.services.course.module(module_id)
         if module is None or self.store is None or self.profile is None:
             return
@@ -264,6 +392,8 @@ class MainWindow(QMainWindow):
         self.open_lesson(file_name)
         if text:
             # After the lesson view has laid out its text, so the found sentence can be shown.
+            from kompetenz.ui.search_page import scroll_to_text
+
             QTimer.singleShot(0, lambda: scroll_to_text(self.lesson_page.view, text))
 
     # -- lessons ----------------------------------------------------------------------------
@@ -293,6 +423,8 @@ class MainWindow(QMainWindow):
             self.store.set_preference(self.profile.id, "lesson_zoom", steps)
 
     def _on_activity_tick(self, seconds: float) -> None:
+        if not is_built(self, "lesson_page"):
+            return
         lesson = self.lesson_page.lesson
         reading = self.stack.currentWidget() is self.lesson_page and lesson is not None
         if reading and lesson is not None and self.store is not None and self.profile is not None:
@@ -328,6 +460,11 @@ class MainWindow(QMainWindow):
         items = review_items(session, self.tr("true"), self.tr("false"))
         self.result_page.show_result(result, items)
         self.stack.setCurrentWidget(self.result_page)
+        store = self._store
+        if store is not None:
+            # A pause for the learner: fold the quiz's write-ahead log into the database file
+            # now, so that this copying never lands in the commit of a later answer.
+            run_in_background(store.checkpoint, lambda _done: None, _log_checkpoint_failure)
 
     def _on_module_certificate_requested(self) -> None:
         if self.module is not None:
@@ -379,11 +516,15 @@ class MainWindow(QMainWindow):
         from kompetenz.ui.settings import save_window_geometry, settings_path
 
         self._closing.set()
-        self.lesson_page.save_note_now()
+        self.save_note_now()
         self.activity.stop()
         # Only the window's size and place; if it cannot be saved, nothing of the learner's is lost.
         with contextlib.suppress(OSError):
             save_window_geometry(settings_path(self.services.data_dir), self.saveGeometry())
-        if self.store is not None:
-            self.store.close()
+        if self._snapshot is not None:
+            self._snapshot.close()
+            self._snapshot = None
+        self._open_store_now = None  # a store still opening in the background stays closed
+        if self._store is not None:
+            self._store.close()
         super().closeEvent(event)

@@ -21,18 +21,13 @@ if TYPE_CHECKING:
 class ProfileFlow(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self.window = window
-        window.welcome_page.profile_requested.connect(self._on_welcome_profile_requested)
-        window.welcome_page.cancelled.connect(self.show_chooser)
-        window.profile_page.profile_chosen.connect(self._on_profile_chosen)
-        window.profile_page.new_profile_requested.connect(self.show_new_profile_form)
-        window.profile_page.delete_requested.connect(self._on_profile_delete_requested)
+        self.window = window  # the window connects its welcome and profile pages to us
 
     def start(self) -> None:
         """After the store opened: the only unprotected profile opens at once."""
-        store = self.window.store
-        assert store is not None
-        profiles = store.list_profiles()
+        reads = self.window.reads()
+        assert reads is not None
+        profiles = reads.list_profiles()
         if len(profiles) == 1 and not profiles[0].has_password:
             self.window.use_profile(profiles[0])
         else:
@@ -41,10 +36,11 @@ class ProfileFlow(QObject):
     def show_chooser(self) -> None:
         """The start screen for a shared PC: choose, create or delete a profile."""
         window = self.window
-        if window.store is None:
+        reads = window.reads()
+        if reads is None:
             return
         window.leave_profile()
-        profiles = window.store.list_profiles()
+        profiles = reads.list_profiles()
         if not profiles:
             self.show_new_profile_form()
             return
@@ -57,9 +53,7 @@ class ProfileFlow(QObject):
         window.welcome_page.reset(can_cancel=bool(window.store and window.store.list_profiles()))
         window.stack.setCurrentWidget(window.welcome_page)
 
-    def _on_welcome_profile_requested(
-        self, name: str, school: str, role: str, password: str
-    ) -> None:
+    def create_profile(self, name: str, school: str, role: str, password: str) -> None:
         from kompetenz.store.errors import StoreError
 
         store = self.window.store
@@ -71,7 +65,7 @@ class ProfileFlow(QObject):
             return
         self.window.use_profile(profile)
 
-    def _on_profile_chosen(self, profile_id: int) -> None:
+    def choose_profile(self, profile_id: int) -> None:
         store = self.window.store
         assert store is not None
         profile = store.get_profile(profile_id)
@@ -96,7 +90,7 @@ class ProfileFlow(QObject):
         )
         return False
 
-    def _on_profile_delete_requested(self, profile_id: int) -> None:
+    def delete_profile(self, profile_id: int) -> None:
         store, dialogs = self.window.store, self.window.services.dialogs
         assert store is not None
         profile = store.get_profile(profile_id)
