@@ -20,7 +20,8 @@ so that "Next" only has to lay it out (docs/performance.md, "Reading").
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import contextlib
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 import shiboken6
@@ -249,6 +250,21 @@ class LessonPage(QWidget):
             like=self.view.document(),
             parent=self.view,  # deleted by the view when the next document replaces it
         )
+
+    def prepare_module(self, module: Module, still_wanted: Callable[[], bool]) -> None:
+        """Render the module's lessons into the cache on a worker thread, while the learner
+        looks at the module overview: then opening any of them skips Markdown. Stops early
+        once `still_wanted` (asked on the worker, between lessons) says no."""
+        renders = self.renders
+
+        def render_all() -> None:
+            for lesson in module.lessons:
+                if not still_wanted():
+                    return
+                with contextlib.suppress(ContentError):  # opening it will say what is wrong
+                    renders.render(lesson.path, module.folder)
+
+        run_in_background(render_all, lambda _: None, lambda _error: None)
 
     def _prepare(self, module: Module, current: Lesson, upcoming: Lesson) -> None:
         """Render `upcoming` on a worker thread, then build its document while `current` is read."""

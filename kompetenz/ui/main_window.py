@@ -372,6 +372,15 @@ class MainWindow(QMainWindow):
         self.module_page.show_module(module, states, progress, unfinished)
         self.stack.setCurrentWidget(self.module_page)
         self.module_page.lesson_list.setFocus()
+        # Once the overview is on screen, render its lessons ahead, so opening one skips Markdown.
+        QTimer.singleShot(300, self, lambda: self._prepare_lessons_of(module))
+
+    def _prepare_lessons_of(self, module: Module) -> None:
+        if self.module is not module or self.is_closing:
+            return
+        self.lesson_page.prepare_module(
+            module, lambda: self.module is module and not self._closing.is_set()
+        )
 
     def _reopen_module(self) -> None:
         if self.module is not None:
