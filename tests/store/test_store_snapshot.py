@@ -76,13 +76,16 @@ def test_the_snapshot_reads_what_the_store_reads(
     assert grundlagen.seconds_spent == pytest.approx(60.5 + 121 + 181.5)
     assert (grundlagen.attempts, grundlagen.best_score_percent, grundlagen.passed) == (4, 90, True)
     ninety = [a.finished_at for a in store.attempts(anna, "grundlagen") if a.score_percent == 90]
-    assert len(ninety) == 2 and ninety[0] != ninety[1]
+    assert len(ninety) == 2
+    assert ninety[0] != ninety[1]
     assert grundlagen.passed_at == min(t for t in ninety if t)  # the earlier of two equal bests
     assert progress["ethik-recht"].passed is False
     assert "verwaltung" not in progress  # an unfinished attempt is not counted
     last = store.last_opened_lesson(anna)
-    assert last is not None and (last.module_id, last.lesson_file) == ("grundlagen", "02.md")
-    assert last.first_opened_at is not None and last.first_opened_at.tzinfo is not None
+    assert last is not None
+    assert (last.module_id, last.lesson_file) == ("grundlagen", "02.md")
+    assert last.first_opened_at is not None
+    assert last.first_opened_at.tzinfo is not None
 
 
 def test_a_snapshot_never_writes(store: ProgressStore, clock: FakeClock, data_dir: Path) -> None:

@@ -45,7 +45,8 @@ def test_the_first_screen_comes_from_the_snapshot_and_the_store_follows(
     window = _window(qtbot, sample_content, data_dir)
     open_learner_data(window, window.services)
     assert not window.store_is_open  # the screen below was filled without the store
-    assert window.profile is not None and window.profile.name == "Anna Anfang"
+    assert window.profile is not None
+    assert window.profile.name == "Anna Anfang"
     assert window.stack.currentWidget() is window.home_page
     assert window.home_page.overall_bar.isVisible()
     assert window.home_page.overview_label.text().startswith("1 of ")
@@ -69,7 +70,8 @@ def test_a_click_before_the_store_is_open_gets_the_real_store(
     assert window.store_is_open
     assert window.stack.currentWidget() is window.module_page
     store = window.store
-    assert store is not None and window.profile is not None
+    assert store is not None
+    assert window.profile is not None
     assert "01-prompts.md" in store.lesson_states(window.profile.id, "beispiel")
     qtbot.wait(1000)  # the background opening finishes and must not open a second store
     assert window.store is store
@@ -77,9 +79,7 @@ def test_a_click_before_the_store_is_open_gets_the_real_store(
     window.close()
 
 
-def test_a_first_start_opens_the_store_at_once(
-    qtbot, sample_content: Path, data_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+def test_a_first_start_opens_the_store_at_once(qtbot, sample_content: Path, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, sample_content, data_dir)
     open_learner_data(window, window.services)  # no database yet: nothing to take a snapshot of
     assert window.store_is_open
@@ -116,7 +116,8 @@ def test_pages_are_built_when_first_needed_and_come_wired(
     assert window.stack.count() == 3  # home, module, lesson
     window.lesson_page.lesson_completed.emit("02-grenzen.md")  # the reader's own signal
     store = window.store
-    assert store is not None and window.profile is not None
+    assert store is not None
+    assert window.profile is not None
     states = store.lesson_states(window.profile.id, "beispiel")
     assert states["02-grenzen.md"].is_completed
     qtbot.waitUntil(lambda: not window.busy_bar.isVisible(), timeout=5000)
