@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import platform
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -35,6 +34,8 @@ def _qt_version() -> str:
 
 def version_report() -> str:
     """Several lines: Kompetenz, Python, PySide6/Qt, SQLAlchemy, Markdown and the OS."""
+    import platform  # here, not at the top: every start of the app imports this module
+
     pyside = _distribution_version("PySide6-Essentials", "PySide6")
     lines = [
         f"Kompetenz {__version__}",
