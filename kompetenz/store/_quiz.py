@@ -199,25 +199,13 @@ class QuizOps(StoreCore):
     def attempt_scores(self, profile_id: int) -> dict[str, list[float]]:
         """The scores of the finished attempts per module, oldest first.
 
-        What the progress page charts; one query that loads neither answers nor plans, so it
-        stays fast with a long history (attempts() is for reviewing single attempts).
+        What the progress page charts; read as plain SQL from an index that carries the
+        scores, so a long history costs neither answers, nor plans, nor ORM rows
+        (attempts() is for reviewing single attempts).
         """
-        query = (
-            select(QuizAttempt.module_id, QuizAttempt.score_percent)
-            .where(
-                QuizAttempt.profile_id == profile_id,
-                QuizAttempt.finished_at.is_not(None),
-                QuizAttempt.score_percent.is_not(None),
-            )
-            .order_by(QuizAttempt.started_at, QuizAttempt.id)
-        )
-        scores: dict[str, list[float]] = {}
         with self._transaction() as session:
             self._profile(session, profile_id)
-            for module_id, score in session.execute(query):
-                if score is not None:  # filtered in the query; this tells the type checker
-                    scores.setdefault(module_id, []).append(float(score))
-        return scores
+            return start_reads.attempt_scores(session_runner(session), profile_id)
 
     def module_progress(
         self, profile_id: int, module_id: str | None = None

@@ -68,9 +68,27 @@ class LessonProgress(Base):
 
 class QuizAttempt(Base):
     __tablename__ = "quiz_attempts"
+    # Both indexes also carry the columns the summaries read (migration 0002): the progress
+    # page and the start screen are answered from them without reading each attempt's plan.
     __table_args__ = (
-        Index("ix_quiz_attempts_profile_module", "profile_id", "module_id", "started_at"),
-        Index("ix_quiz_attempts_profile_started", "profile_id", "started_at"),
+        Index(
+            "ix_quiz_attempts_profile_module",
+            "profile_id",
+            "module_id",
+            "started_at",
+            "finished_at",
+            "score_percent",
+            "passed",
+        ),
+        Index(
+            "ix_quiz_attempts_profile_started",
+            "profile_id",
+            "started_at",
+            "module_id",
+            "finished_at",
+            "score_percent",
+            "passed",
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

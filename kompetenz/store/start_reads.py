@@ -1,9 +1,11 @@
-"""The reads the first screen needs, as plain SQL that any DB-API connection can run.
+"""The summary reads of the first screen and the progress page, as plain SQL that any DB-API
+connection can run.
 
 Start-up shows the learner's progress before SQLAlchemy is imported (`snapshot.py` runs these
 queries with the standard library's sqlite3), and the store runs the very same queries through
 its session once it is open. One text for both means the start screen and every later screen
-can never disagree about a learner's progress.
+can never disagree about a learner's progress. Plain SQL also spares a long history the ORM's
+row objects: the quiz-attempt indexes carry every column these queries read (migration 0002).
 
 No SQLAlchemy and no Qt here: only SQL, and the functions that turn its rows into records.
 Each query takes a `run(sql, parameters) -> rows` callable, so the caller decides the
@@ -55,6 +57,13 @@ SELECT module_id, finished_at FROM (
     FROM quiz_attempts WHERE {_FINISHED} AND passed
 ) AS ranked_passes
 WHERE place = 1
+"""
+
+
+_SCORES = """
+SELECT module_id, score_percent FROM quiz_attempts
+WHERE profile_id = :profile AND finished_at IS NOT NULL AND score_percent IS NOT NULL
+ORDER BY started_at, id
 """
 
 
@@ -153,6 +162,14 @@ def module_progress(
         )
         for found in sorted(set(completed) | set(totals))
     }
+
+
+def attempt_scores(run: Run, profile_id: int) -> dict[str, list[float]]:
+    """The scores of the finished attempts per module, oldest first (the progress page)."""
+    scores: dict[str, list[float]] = {}
+    for module_id, score in run(_SCORES, {"profile": profile_id}):
+        scores.setdefault(str(module_id), []).append(float(score))
+    return scores
 
 
 def _required_time(value: object) -> datetime:

@@ -206,8 +206,8 @@ _TEST_MIGRATION = '''
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "9001"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -227,9 +227,12 @@ def test_migrating_existing_data_backs_up_first_and_keeps_child_rows(
     before = dump(db_path)
     migrations = tmp_path / "migrations"
     shutil.copytree(database.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__py*"))
-    (migrations / "versions" / "0002_test.py").write_text(_TEST_MIGRATION)
+    previous_head = database.HEAD_REVISION
+    (migrations / "versions" / "9001_test.py").write_text(
+        _TEST_MIGRATION.replace("{head}", previous_head)
+    )
     monkeypatch.setattr(database, "MIGRATIONS_DIR", migrations)
-    monkeypatch.setattr(database, "HEAD_REVISION", "0002")
+    monkeypatch.setattr(database, "HEAD_REVISION", "9001")
 
     with open_store(data_dir) as store:
         assert [p.name for p in store.list_profiles()] == ["Erika Mustermann"]
@@ -238,11 +241,13 @@ def test_migrating_existing_data_backs_up_first_and_keeps_child_rows(
     after = dump(db_path)
     assert after["lesson_progress"] == before["lesson_progress"]
     assert after["notes"] == before["notes"]
-    assert query(db_path, "SELECT version_num FROM alembic_version") == [("0002",)]
+    assert query(db_path, "SELECT version_num FROM alembic_version") == [("9001",)]
     assert "nickname" in {row[1] for row in query(db_path, "PRAGMA table_info('profiles')")}
     backups = list_backups(data_dir)
     assert [b.kind for b in backups] == ["before-migration"]
-    assert query(Path(backups[0].path), "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert query(Path(backups[0].path), "SELECT version_num FROM alembic_version") == [
+        (previous_head,)
+    ]
 
 
 def test_failing_migration_leaves_database_as_it_was(
@@ -252,10 +257,11 @@ def test_failing_migration_leaves_database_as_it_was(
     before = dump(db_path)
     migrations = tmp_path / "migrations"
     shutil.copytree(database.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__py*"))
-    broken = _TEST_MIGRATION + "    op.execute('THIS IS NOT SQL')\n"
-    (migrations / "versions" / "0002_test.py").write_text(broken)
+    broken = _TEST_MIGRATION.replace("{head}", database.HEAD_REVISION)
+    broken += "    op.execute('THIS IS NOT SQL')\n"
+    (migrations / "versions" / "9001_test.py").write_text(broken)
     monkeypatch.setattr(database, "MIGRATIONS_DIR", migrations)
-    monkeypatch.setattr(database, "HEAD_REVISION", "0002")
+    monkeypatch.setattr(database, "HEAD_REVISION", "9001")
 
     with pytest.raises(Exception, match="THIS IS NOT SQL"):
         open_store(data_dir)
@@ -336,3 +342,60 @@ def test_locked_database_becomes_a_readable_error(
             blocker.close()
         store.create_profile("Bert")  # works again once the other writer is done
         assert [p.name for p in store.list_profiles()] == ["Anna", "Bert"]
+
+
+def test_a_database_of_the_first_schema_is_migrated_with_its_data(
+    data_dir: Path, db_path: Path
+) -> None:
+    """0001 → 0002 widens the quiz-attempt indexes; every row stays, the summaries agree."""
+    from alembic import command
+
+    from kompetenz.store.records import PlannedItem
+    from kompetenz.store.sqlite_specific import create_sqlite_engine, url_for
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    engine = create_sqlite_engine(url_for(db_path), foreign_keys=False)
+    with engine.connect() as connection, connection.begin():
+        config = database.alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    engine.dispose()
+    assert query(db_path, "SELECT version_num FROM alembic_version") == [("0001",)]
+    with sqlite3.connect(db_path) as connection:  # a learner's rows as 0001 stored them
+        connection.execute(
+            "INSERT INTO profiles (id, name, name_key, role, created_at, preferences) "
+            "VALUES (1, 'Olga Alt', 'olga alt', 'teacher', '2026-01-05 08:00:00.000000', '{}')"
+        )
+        for number, score in enumerate((70.0, 95.0), start=1):
+            connection.execute(
+                "INSERT INTO quiz_attempts (id, profile_id, module_id, module_version, "
+                "started_at, finished_at, score_percent, passed, plan) VALUES "
+                f"({number}, 1, 'grundlagen', '1.0', '2026-01-0{number} 09:00:00.000000', "
+                f"'2026-01-0{number} 09:20:00.000000', {score}, {int(score >= 80)}, "
+                """'[{"question_key": "q", "choice_order": [0]}]')"""
+            )
+    before = dump(db_path)
+
+    with open_store(data_dir) as store:
+        assert store.attempt_scores(1) == {"grundlagen": [70.0, 95.0]}
+        progress = store.module_progress(1)["grundlagen"]
+        assert (progress.attempts, progress.best_score_percent, progress.passed) == (2, 95.0, True)
+        attempt = store.start_attempt(1, "grundlagen", "1.0", [PlannedItem("q", (0,))])
+        store.record_answer(attempt.id, 0, "q", 0, 1.0)
+
+    assert query(db_path, "SELECT version_num FROM alembic_version") == [("0002",)]
+    after = dump(db_path)
+    assert after["profiles"] == before["profiles"]
+    assert after["quiz_attempts"][:2] == before["quiz_attempts"]
+    columns = [
+        row[2] for row in query(db_path, "PRAGMA index_info('ix_quiz_attempts_profile_module')")
+    ]
+    assert columns == [
+        "profile_id",
+        "module_id",
+        "started_at",
+        "finished_at",
+        "score_percent",
+        "passed",
+    ]
+    assert [b.kind for b in list_backups(data_dir)] == ["before-migration"]
