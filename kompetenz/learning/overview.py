@@ -5,9 +5,13 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kompetenz.content.model import Module
-from kompetenz.store.records import ModuleProgress
+
+# For annotations only: the records are imported with the learner's data, after the first paint.
+if TYPE_CHECKING:
+    from kompetenz.store.records import ModuleProgress
 
 QUIZ_SHARE = 0.2  # the part of a module's estimated time that its quiz takes, roughly
 

@@ -9,6 +9,7 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,9 +25,12 @@ from PySide6.QtWidgets import (
 
 from kompetenz.content.loader import Course
 from kompetenz.learning.overview import course_overview
-from kompetenz.store.records import LessonState, ModuleProgress
 from kompetenz.ui.module_list import ModuleIdRole, ModuleListModel
 from kompetenz.ui.text import escape, fill
+
+# For annotations only: the records are imported with the learner's data, after the first paint.
+if TYPE_CHECKING:
+    from kompetenz.store.records import LessonState, ModuleProgress
 
 
 class HomePage(QWidget):

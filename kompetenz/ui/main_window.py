@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QStackedWi
 from kompetenz import __version__
 from kompetenz.content.loader import Course
 from kompetenz.content.model import Module
-from kompetenz.store.records import ProfileRecord
 from kompetenz.ui.activity import ActivityTracker
 from kompetenz.ui.background import run_in_background
 from kompetenz.ui.certificate_flow import CertificateFlow
@@ -33,7 +32,9 @@ from kompetenz.ui.profile_flow import ProfileFlow
 from kompetenz.ui.services import AppServices
 from kompetenz.ui.text import escape, fill
 
+# For annotations only: each is imported where it is first needed, after the first paint.
 if TYPE_CHECKING:
+    from kompetenz.store.records import ProfileRecord
     from kompetenz.store.service import ProgressStore
     from kompetenz.store.snapshot import Snapshot, StartReads
     from kompetenz.ui.help_page import HelpPage

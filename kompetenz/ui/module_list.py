@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -15,8 +15,11 @@ from PySide6.QtCore import (
 
 from kompetenz.content.model import Module
 from kompetenz.learning.overview import lessons_done, remaining_minutes
-from kompetenz.store.records import ModuleProgress
 from kompetenz.ui.text import fill
+
+# For annotations only: the records are imported with the learner's data, after the first paint.
+if TYPE_CHECKING:
+    from kompetenz.store.records import ModuleProgress
 
 ModuleIdRole = Qt.ItemDataRole.UserRole + 1
 

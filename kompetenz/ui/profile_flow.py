@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from kompetenz.store.records import ProfileRecord, Role
 from kompetenz.ui.text import fill
 
 if TYPE_CHECKING:
+    from kompetenz.store.records import ProfileRecord
     from kompetenz.ui.main_window import MainWindow
 
 
@@ -55,6 +55,7 @@ class ProfileFlow(QObject):
 
     def create_profile(self, name: str, school: str, role: str, password: str) -> None:
         from kompetenz.store.errors import StoreError
+        from kompetenz.store.records import Role
 
         store = self.window.store
         assert store is not None
