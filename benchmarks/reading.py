@@ -50,7 +50,7 @@ def _module(folder: Path, words: int) -> Any:
     from kompetenz.content.model import Lesson, Module, QuizSettings
 
     paths = [make_lesson(folder, words, number) for number in range(1, LESSONS + 1)]
-    lessons = tuple(Lesson("lange", p.name, p, f"Lektion {i + 1}") for i, p in enumerate(paths))
+    lessons = tuple(Lesson("lange", p.name, p.parent, f"Lektion {i + 1}") for i, p in enumerate(paths))
     return Module(
         "lange", "1", "Lange Lektionen", "", (), 60, 1.0, date(2026, 1, 1), (), lessons,
         QuizSettings(), folder, "de",

@@ -70,7 +70,7 @@ def make_course(
                 parts += [prefix + " ".join(sentence(length) for _ in range(3)), ""]
                 count += 3 * length
             texts[(module_id, file_name)] = "\n".join(parts)
-            lesson_list.append(Lesson(module_id, file_name, Path(file_name), title))
+            lesson_list.append(Lesson(module_id, file_name, Path(), title))
         built.append(_module(module_id, " ".join(rng.choices(nouns, k=3)), tuple(lesson_list)))
     return Course(tuple(built), ()), texts
 

@@ -141,8 +141,8 @@ def _load_module(folder: Path, language: str, cache: _ContentCache) -> Module:
     lessons: list[Lesson] = []
     loaded: set[str] = set()
     for file_name in manifest.lesson_files:
-        found = _lesson_file(folder, file_name)
-        if found is None:
+        info = _lesson_stat(folder, file_name)
+        if info is None:
             problems.append(
                 Problem(
                     manifest_path,
@@ -155,13 +155,12 @@ def _load_module(folder: Path, language: str, cache: _ContentCache) -> Module:
             line = manifest.line_of(f'"{file_name}"')
             problems.append(Problem(manifest_path, line, f"lesson '{file_name}' is listed twice"))
             continue
-        path, info = found
-        title, problem = cache.title(folder, file_name, path, info)
+        title, problem = cache.title(folder, file_name, folder / file_name, info)
         if problem is not None:
             problems.append(problem)
             continue
         loaded.add(file_name)
-        lessons.append(Lesson(manifest.id, file_name, path, title))
+        lessons.append(Lesson(manifest.id, file_name, folder, title))
     if problems:
         raise ContentError(problems)
     return Module(
@@ -225,11 +224,14 @@ def read_lesson_title(path: Path) -> tuple[str, Problem | None]:
     return "", Problem(path, 1, "the lesson has no title: start it with a heading like '# Titel'")
 
 
-def _lesson_file(folder: Path, file_name: str) -> tuple[Path, os.stat_result] | None:
-    """The lesson's path and `lstat`, if it is a regular file inside the module folder.
+def _lesson_stat(
+    folder: Path, file_name: str, folder_text: str | None = None
+) -> os.stat_result | None:
+    """The lesson's `lstat`, if it is a regular file inside the module folder.
 
     One `lstat` answers "a file, and not a symlink" (a link could reach outside the module
-    folder), and its time and size are what the cache compares.
+    folder), and its time and size are what the cache compares. `folder_text` is the folder
+    as text ending in a separator, for callers that check all lessons of a folder.
     """
     if not file_name.endswith(".md"):
         return None
@@ -237,18 +239,16 @@ def _lesson_file(folder: Path, file_name: str) -> tuple[Path, os.stat_result] | 
         relative = PurePosixPath(file_name)
         if relative.is_absolute() or ".." in relative.parts:
             return None
-        path = folder.joinpath(*relative.parts)
-        text = os.fspath(path)
+        text = os.fspath(folder.joinpath(*relative.parts))
     else:
-        # The usual case: no PurePosixPath to parse, and lstat gets a plain string, because
-        # turning each new Path into one costs more than the system call (10,000 lessons).
-        path = folder / file_name
-        text = os.path.join(folder, file_name)
+        # The usual case: no path objects at all, because building them costs more than the
+        # system call (a course of 10,000 lessons is checked at every start).
+        text = (folder_text or os.path.join(folder, "")) + file_name
     try:
         info = os.lstat(text)
     except (OSError, ValueError):
         return None
-    return (path, info) if stat.S_ISREG(info.st_mode) else None
+    return info if stat.S_ISREG(info.st_mode) else None
 
 
 def _has_modules(folder: Path) -> bool:
@@ -323,12 +323,14 @@ class _ContentCache:
             if _stamp(os.stat(folder / MANIFEST)) != entry["manifest"]:
                 return None
             lessons = []
+            module_id, cached_lessons = str(fields["id"]), entry["lessons"]
+            folder_text = os.path.join(folder, "")  # once, not for each of its lessons
             for file_name in fields["lesson_files"]:
-                found = _lesson_file(folder, file_name)
-                cached = entry["lessons"][file_name]
-                if found is None or _stamp(found[1]) != cached[:2]:
+                info = _lesson_stat(folder, file_name, folder_text)
+                mtime_ns, size, title = cached_lessons[file_name]
+                if info is None or info.st_mtime_ns != mtime_ns or info.st_size != size:
                     return None
-                lessons.append(Lesson(fields["id"], file_name, found[0], str(cached[2])))
+                lessons.append(Lesson(module_id, file_name, folder, str(title)))
             module = _module_from_json(fields, tuple(lessons), folder, language)
         except (OSError, KeyError, TypeError, ValueError, IndexError):
             return None  # changed, or an entry that does not read back

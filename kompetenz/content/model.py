@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 
@@ -11,8 +12,13 @@ from pathlib import Path
 class Lesson:
     module_id: str
     file_name: str  # as listed in module.toml; the key stored in the learner's progress
-    path: Path
+    folder: Path  # the module folder; `file_name` is relative to it
     title: str
+
+    @cached_property
+    def path(self) -> Path:
+        # Built when first needed: a start with a 10,000-lesson course builds none of them.
+        return self.folder / self.file_name
 
 
 @dataclass(frozen=True)

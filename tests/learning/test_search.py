@@ -31,7 +31,7 @@ def make_course(lessons: dict[str, dict[str, str]]) -> tuple[Course, dict[tuple[
         lesson_list = []
         for file_name, text in files.items():
             title = text.splitlines()[0].lstrip("# ")
-            lesson_list.append(Lesson(module_id, file_name, Path(file_name), title))
+            lesson_list.append(Lesson(module_id, file_name, Path(), title))
             texts[(module_id, file_name)] = text
         modules.append(_module(module_id, module_title, tuple(lesson_list)))
     return Course(tuple(modules), ()), texts
