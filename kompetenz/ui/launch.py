@@ -39,6 +39,9 @@ if TYPE_CHECKING:
     from kompetenz.store.errors import DatabaseCorrupt
 
 
+STORE_IMPORT_DELAY_MS = 150
+
+
 def run_app(args: argparse.Namespace, qt_args: list[str]) -> int:
     app = QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("kompetenz")
@@ -125,10 +128,17 @@ def open_learner_data(window: MainWindow, services: AppServices) -> None:
         # opens now, shows the first screen again, and explains any problem itself.
         open_store_into(window, services)
         return
-    run_in_background(
-        _import_store,
-        lambda _: _store_imported(window, services),
-        lambda _error: _store_imported(window, services),  # opening will say what is wrong
+    # The import holds Python's lock for most of half a second; starting it once the first
+    # screen has settled keeps it from halving the speed of the module list's layout (500
+    # modules in a big course) and of the learner's first keys and clicks.
+    QTimer.singleShot(
+        STORE_IMPORT_DELAY_MS,
+        window,
+        lambda: run_in_background(
+            _import_store,
+            lambda _: _store_imported(window, services),
+            lambda _error: _store_imported(window, services),  # opening will say what is wrong
+        ),
     )
 
 
