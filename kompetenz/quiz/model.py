@@ -65,10 +65,6 @@ class NumericalAnswer:
     def is_catch_all(self) -> bool:
         return self.value is None and self.range_min is None
 
-    @property
-    def is_range(self) -> bool:
-        return self.range_min is not None
-
     def interval(self) -> tuple[float, float] | None:
         if self.range_min is not None and self.range_max is not None:
             return (self.range_min, self.range_max)

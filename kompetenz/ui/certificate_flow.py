@@ -24,7 +24,6 @@ class CertificateFlow(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.last_saved: Path | None = None
 
     def _service(self) -> CertificateService:
         from kompetenz.certificates.service import CertificateService
@@ -130,7 +129,6 @@ class CertificateFlow(QObject):
     def _on_saved(self, target: Path) -> None:
         self.window.module_page.certificate_button.setEnabled(True)
         self.window.statusBar().showMessage(fill(self.tr("Certificate saved: %1"), target), 10000)
-        self.last_saved = target
 
     def _on_failed(self, error: Exception) -> None:
         self.window.module_page.certificate_button.setEnabled(True)

@@ -62,9 +62,6 @@ class ModuleListModel(QAbstractListModel):
         if self._modules:
             self.dataChanged.emit(self.index(0), self.index(len(self._modules) - 1))
 
-    def module_at(self, row: int) -> Module:
-        return self._modules[row]
-
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
         return 0 if parent.isValid() else len(self._modules)
 
