@@ -270,16 +270,22 @@ def _cacheable(info: os.stat_result) -> bool:
     return time.time() - info.st_mtime > _RACY_SECONDS
 
 
-def _code_stamp() -> list[Any]:
-    """What the cached modules were built by: a cache written by other code (an update of
-    Kompetenz, a changed model) is not used, because it might hold other fields or defaults."""
-    stamp: list[Any] = [_CACHE_FORMAT, __version__]
-    for code in (__file__, _manifest_module.__file__, _model_module.__file__):
+def code_stamp(format_number: int, code_files: Iterable[str | Path | None]) -> list[Any]:
+    """What a cache was written by: its format, Kompetenz's version and the time and size of
+    the source files that shape what it holds. A cache written by other code (an update, an
+    edited file) is not used, because it might hold other fields, defaults or output."""
+    stamp: list[Any] = [format_number, __version__]
+    for code in code_files:
         try:
-            stamp.append(_stamp(os.stat(code)))
-        except (OSError, TypeError):
+            stamp.append(None if code is None else _stamp(os.stat(code)))
+        except OSError:
             stamp.append(None)  # e.g. a frozen app without source files: the version decides
     return stamp
+
+
+def _code_stamp() -> list[Any]:
+    """What the cached modules were built by (the loader, the manifest reader, the model)."""
+    return code_stamp(_CACHE_FORMAT, (__file__, _manifest_module.__file__, _model_module.__file__))
 
 
 class _ContentCache:

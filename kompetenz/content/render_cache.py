@@ -33,8 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kompetenz import __version__
-from kompetenz.content.loader import read_lesson_text
+from kompetenz.content.loader import code_stamp, read_lesson_text
 from kompetenz.content.rendered import RenderedLesson, local_file
 
 FOLDER = "rendered-lessons"
@@ -176,14 +175,7 @@ def _code_stamp() -> list[Any]:
     markdown_files += [f.with_name("__meta__.py") for f in markdown_files]
     render_file = Path(rendered.__file__).with_name("render.py")
     sources = [render_file, Path(rendered.__file__), Path(sanitize.__file__), Path(__file__)]
-    stamp: list[Any] = [FORMAT, __version__]
-    for code in markdown_files + sources:
-        try:
-            info = os.stat(code)
-            stamp.append([info.st_mtime_ns, info.st_size])
-        except (OSError, TypeError):
-            stamp.append(None)  # e.g. a frozen app without source files: the versions decide
-    return stamp
+    return code_stamp(FORMAT, [*markdown_files, *sources])
 
 
 def _entry_to_json(entry: _Entry, key: tuple[str, str], code: list[Any]) -> dict[str, Any]:
