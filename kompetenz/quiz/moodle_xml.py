@@ -3,6 +3,11 @@
 A school's Moodle can import GIFT directly; XML is offered because it carries every setting
 explicitly (single answer or check boxes, case sensitivity of short answers, tolerances),
 so nothing depends on how a Moodle site's GIFT importer happens to be configured.
+
+Written as Moodle's own exporter (`question/format/xml/format.php`) writes it: a text with
+`&`, `<`, `>` or `"` goes into a CDATA section (Moodle's importer loses the white space between
+escaped characters such as `&amp; &lt;`), and an untitled question gets the name Moodle's GIFT
+importer would give it (see moodle_names.py).
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from kompetenz.quiz.model import (
     format_number,
     format_percent,
 )
+from kompetenz.quiz.moodle_names import moodle_default_name
 
 __all__ = ["write_moodle_xml"]
 
@@ -43,11 +49,17 @@ _FORMATS = {
 }
 # Characters XML 1.0 cannot carry at all; they are dropped rather than producing a broken file.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_NAME_LENGTH = 80
+# Moodle wraps a text in CDATA when htmlspecialchars(ENT_COMPAT) would change it.
+_NEEDS_CDATA = re.compile(r'[&<>"]')
+# Stands in for a CDATA section until the tree is written; U+FFFE can never be in the text,
+# because _NOT_XML removes it.
+_PLACEHOLDER = "\ufffe{}\ufffe"
+_PLACEHOLDERS = re.compile("\ufffe(\\d+)\ufffe")
 
 
 def write_moodle_xml(questions: Sequence[Question]) -> str:
     root = ET.Element("quiz")
+    cdata: list[str] = []
     category: str | None = None
     for number, question in enumerate(questions, start=1):
         if question.category != category:
@@ -55,15 +67,17 @@ def write_moodle_xml(questions: Sequence[Question]) -> str:
             element = ET.SubElement(root, "question", type="category")
             _text(element, "category", category or "")
         root.append(_question(question, number))
+    _move_to_cdata(root, cdata)
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode")
+    body = _PLACEHOLDERS.sub(lambda m: _cdata_section(cdata[int(m.group(1))]), body)
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
 
 
 def _question(q: Question, number: int) -> ET.Element:
     element = ET.Element("question", type=_TYPES[q.type])
     fmt = _FORMATS.get(q.format, "moodle_auto_format")
-    _text(element, "name", q.title or _default_name(q.text, number))
+    _text(element, "name", q.title or moodle_default_name(q.text, f"Frage {number}"))
     _text(element, "questiontext", q.text, fmt)
     _text(element, "generalfeedback", q.general_feedback or "", fmt)
     graded = q.type is not QuestionType.DESCRIPTION
@@ -165,11 +179,14 @@ def _value(parent: ET.Element, tag: str, value: str) -> None:
     ET.SubElement(parent, tag).text = value
 
 
-def _default_name(text: str, number: int) -> str:
-    """Moodle needs a name; like Moodle, take the start of the question text."""
-    first_line = re.sub(r"<[^>]*>", "", text).strip().split("\n", 1)[0]
-    if not first_line:
-        return f"Frage {number}"
-    if len(first_line) <= _NAME_LENGTH:
-        return first_line
-    return first_line[: _NAME_LENGTH - 1] + "…"
+def _move_to_cdata(root: ET.Element, sections: list[str]) -> None:
+    """Set aside every text Moodle would write as CDATA, leaving a numbered placeholder."""
+    for element in root.iter("text"):
+        if element.text and _NEEDS_CDATA.search(element.text):
+            sections.append(element.text)
+            element.text = _PLACEHOLDER.format(len(sections) - 1)
+
+
+def _cdata_section(text: str) -> str:
+    # "]]>" would end the section early; Moodle splits it across two sections the same way.
+    return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
