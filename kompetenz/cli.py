@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -82,7 +83,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if unknown:
         parser.error(f"unbekannte Argumente: {' '.join(unknown)}")
-    return int(args.handler(args))
+    try:
+        status = int(args.handler(args))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+    return status
+
+
+def _silence_stdout() -> None:
+    """The reader of our output has gone (`kompetenz … | head`): it has all it wanted, so end
+    quietly. Later writes, and Python's own flush at exit, go nowhere instead of failing."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 if __name__ == "__main__":

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -54,3 +56,29 @@ def test_starting_the_app_imports_no_subcommand_module() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.strip() == "[] ['-platform', 'offscreen']"
+
+
+@pytest.mark.parametrize(
+    ("command", "unbuffered"), [(["profile", "list"], "1"), (["content", "list"], "")]
+)
+def test_output_into_a_closed_pipe_ends_quietly(
+    tmp_path: Path, command: list[str], unbuffered: str
+) -> None:
+    """`kompetenz … | head` where head has already stopped reading: no "Broken pipe" message,
+    no traceback, no error status. Unbuffered, the write fails inside the command's own error
+    handling (which used to report it as a failed file access); buffered, at the final flush."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first line is written
+    env = {**os.environ, "PYTHONUNBUFFERED": unbuffered}
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "kompetenz", "--data-dir", str(tmp_path), *command],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert (result.returncode, result.stderr) == (0, "")

@@ -115,6 +115,8 @@ def guarded(handler: Handler) -> Handler:
             return fail(str(exc))
         except (EOFError, KeyboardInterrupt):
             return fail("Abgebrochen. Es wurde nichts verändert.")
+        except BrokenPipeError:
+            raise  # the reader of our output has stopped (`| head`); cli.main ends quietly
         except OSError as exc:
             where = f" („{exc.filename}“)" if exc.filename else ""
             return fail(
