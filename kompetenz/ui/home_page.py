@@ -27,6 +27,7 @@ from kompetenz.content.loader import Course
 from kompetenz.learning.overview import course_overview
 from kompetenz.ui.module_list import ModuleIdRole, ModuleListModel
 from kompetenz.ui.text import escape, fill
+from kompetenz.ui.wrapping_delegate import WrappingItemDelegate
 
 # For annotations only: the records are imported with the learner's data, after the first paint.
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ class HomePage(QWidget):
         self.overall_bar.hide()  # shown once the learner's progress is known
         self.continue_button = QPushButton()
         self.continue_button.setObjectName("continueButton")
-        self.continue_button.setAccessibleName(self.tr("Continue where you left off"))
+        self.continue_button.setAccessibleDescription(self.tr("Continue where you left off"))
         self.continue_button.clicked.connect(self._on_continue_clicked)
         self.continue_button.hide()
         self.model = ModuleListModel(course.modules, self)
@@ -65,7 +66,8 @@ class HomePage(QWidget):
         self.module_list.setObjectName("moduleList")
         self.module_list.setAccessibleName(self.tr("Modules"))
         self.module_list.setModel(self.model)
-        self.module_list.setWordWrap(True)
+        WrappingItemDelegate(self.module_list)
+        self.module_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.module_list.setSpacing(4)
         # A course with hundreds of modules lays out in batches instead of before the first paint.
         self.module_list.setLayoutMode(QListView.LayoutMode.Batched)
@@ -111,7 +113,7 @@ class HomePage(QWidget):
         text.setWordWrap(True)
         button = QPushButton(self.tr("Got it"))
         button.setObjectName("tourDismissButton")
-        button.setAccessibleName(self.tr("Close the introduction"))
+        button.setAccessibleDescription(self.tr("Close the introduction"))
         button.clicked.connect(self._on_tour_dismiss_clicked)
         row = QHBoxLayout(frame)
         row.addWidget(text, 1)

@@ -129,17 +129,17 @@ def build_menus(window: MainWindow) -> Actions:
     toolbar = QToolBar(translate("Menus", "Navigation"))
     toolbar.setObjectName("navigationToolBar")
     toolbar.setMovable(False)
-    names = {
+    descriptions = {
         actions.home: translate("Menus", "My modules"),
         actions.search: translate("Menus", "Search the course"),
         actions.progress: translate("Menus", "My progress"),
         help_action: translate("Menus", "Help"),
     }
-    for action, accessible_name in names.items():
+    for action, description in descriptions.items():
         toolbar.addAction(action)
         button = toolbar.widgetForAction(action)
         if button is not None:
-            button.setAccessibleName(accessible_name)
+            button.setAccessibleDescription(description)
     window.addToolBar(toolbar)
     actions.set_profile_open(False)
     return actions

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kompetenz.content.model import Module
 from kompetenz.store.records import AttemptRecord, LessonState, ModuleProgress
 from kompetenz.ui.text import escape, fill
+from kompetenz.ui.wrapping_delegate import WrappingItemDelegate
 
 FileNameRole = Qt.ItemDataRole.UserRole + 1
 
@@ -47,7 +48,7 @@ class ModulePage(QWidget):
         self.lesson_list = QListWidget()
         self.lesson_list.setObjectName("lessonList")
         self.lesson_list.setAccessibleName(self.tr("Lessons"))
-        self.lesson_list.setWordWrap(True)
+        WrappingItemDelegate(self.lesson_list)
         self.lesson_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.lesson_list.itemActivated.connect(self._on_lesson_list_activated)
         self.lesson_list.itemClicked.connect(self._on_lesson_list_activated)
@@ -56,11 +57,9 @@ class ModulePage(QWidget):
         self.quiz_label.setWordWrap(True)
         self.start_quiz_button = QPushButton(self.tr("Start quiz"))
         self.start_quiz_button.setObjectName("startQuizButton")
-        self.start_quiz_button.setAccessibleName(self.tr("Start quiz"))
         self.start_quiz_button.clicked.connect(self.quiz_requested)
         self.certificate_button = QPushButton(self.tr("Export certificate…"))
         self.certificate_button.setObjectName("exportCertificateButton")
-        self.certificate_button.setAccessibleName(self.tr("Export certificate"))
         self.certificate_button.clicked.connect(self.certificate_requested)
 
         lessons_heading = QLabel(self.tr("Lessons"))
@@ -117,6 +116,12 @@ class ModulePage(QWidget):
             state = fill(self.tr("Quiz passed with %1 %."), f"{progress.best_score_percent:.0f}")
         elif progress and progress.best_score_percent is not None:
             state = fill(self.tr("Best result so far: %1 %."), f"{progress.best_score_percent:.0f}")
+        elif unfinished is not None:
+            state = fill(
+                self.tr("Quiz paused: %1 of %2 questions answered."),
+                len(unfinished.answers),
+                len(unfinished.plan),
+            )
         else:
             state = self.tr("Quiz not taken yet.")
         self.quiz_label.setText(f"{state} {pass_mark}")
@@ -152,11 +157,12 @@ class ModulePage(QWidget):
         limit = module.quiz.max_attempts
         self.start_quiz_button.setEnabled(True)
         if unfinished is not None:
+            total = len(unfinished.plan)
             self.start_quiz_button.setText(
                 fill(
-                    self.tr("Resume quiz (%1 of %2 answered)"),
-                    len(unfinished.answers),
-                    len(unfinished.plan),
+                    self.tr("Resume quiz – question %1 of %2"),
+                    min(len(unfinished.answers) + 1, total),
+                    total,
                 )
             )
         elif limit and attempts >= limit:

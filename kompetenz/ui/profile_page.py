@@ -40,15 +40,15 @@ class ProfilePage(QWidget):
         self.profile_list.itemActivated.connect(self._on_profile_list_activated)
         self.open_button = QPushButton(self.tr("Open profile"))
         self.open_button.setObjectName("openProfileButton")
-        self.open_button.setAccessibleName(self.tr("Open the selected profile"))
+        self.open_button.setAccessibleDescription(self.tr("Open the selected profile"))
         self.open_button.clicked.connect(self._on_open_clicked)
         self.new_button = QPushButton(self.tr("New profile…"))
         self.new_button.setObjectName("newProfileButton")
-        self.new_button.setAccessibleName(self.tr("Create a new profile"))
+        self.new_button.setAccessibleDescription(self.tr("Create a new profile"))
         self.new_button.clicked.connect(self.new_profile_requested)
         self.delete_button = QPushButton(self.tr("Delete profile…"))
         self.delete_button.setObjectName("deleteProfileButton")
-        self.delete_button.setAccessibleName(
+        self.delete_button.setAccessibleDescription(
             self.tr("Delete the selected profile and all its data")
         )
         self.delete_button.clicked.connect(self._on_delete_clicked)

@@ -175,21 +175,27 @@ class ProgressPage(QWidget):
         self.no_certificates_label.setWordWrap(True)
         self.reexport_button = QPushButton(self.tr("Export again…"))
         self.reexport_button.setObjectName("reexportCertificateButton")
-        self.reexport_button.setAccessibleName(self.tr("Export the selected certificate again"))
+        self.reexport_button.setAccessibleDescription(
+            self.tr("Export the selected certificate again")
+        )
         self.reexport_button.clicked.connect(self._on_reexport_button_clicked)
         self.print_certificate_button = QPushButton(self.tr("Print…"))
         self.print_certificate_button.setObjectName("printCertificateButton")
-        self.print_certificate_button.setAccessibleName(self.tr("Print the selected certificate"))
+        self.print_certificate_button.setAccessibleDescription(
+            self.tr("Print the selected certificate")
+        )
         self.print_certificate_button.clicked.connect(self._on_print_certificate_button_clicked)
         self.portfolio_button = QPushButton(self.tr("Save my learning record…"))
         self.portfolio_button.setObjectName("exportPortfolioButton")
-        self.portfolio_button.setAccessibleName(
+        self.portfolio_button.setAccessibleDescription(
             self.tr("Save the whole learning record as one PDF")
         )
         self.portfolio_button.clicked.connect(self.portfolio_export_requested)
         self.print_portfolio_button = QPushButton(self.tr("Print my learning record…"))
         self.print_portfolio_button.setObjectName("printPortfolioButton")
-        self.print_portfolio_button.setAccessibleName(self.tr("Print the whole learning record"))
+        self.print_portfolio_button.setAccessibleDescription(
+            self.tr("Print the whole learning record")
+        )
         self.print_portfolio_button.clicked.connect(self.portfolio_print_requested)
 
         content = QWidget()

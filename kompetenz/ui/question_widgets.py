@@ -2,6 +2,10 @@
 
 Choices appear in the attempt's planned order, but responses always name the option's index
 in the quiz file, so shuffling never changes what is stored or how it is graded.
+
+Each widget is the question's answer group for assistive technology: a group box (without a
+visible frame) named after the question, so a screen reader says which question an answer
+belongs to. Choices wrap at any width (wrapping_buttons.py).
 """
 
 from __future__ import annotations
@@ -11,25 +15,40 @@ import re
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
-    QCheckBox,
     QComboBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QRadioButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from kompetenz.quiz.attempt_plan import PlannedQuestion
 from kompetenz.quiz.grading import Response
 from kompetenz.quiz.model import MatchPair, QuestionType
 from kompetenz.ui.text import fill
+from kompetenz.ui.wrapping_buttons import WrappingCheckBox, WrappingRadioButton
+
+BLANK = "_____"  # how GIFT shows the gap of a missing-word question
 
 
-class AnswerWidget(QWidget):
+def spoken_question(text: str, gap_name: str) -> str:
+    """The question as a screen reader should say it: a gap is a word ("Lücke"), not a line."""
+    return text.replace(BLANK, f" {gap_name} ").replace("  ", " ").strip()
+
+
+class AnswerWidget(QGroupBox):
     """Base: the learner's current response, or None while nothing is chosen."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("answerGroup")
+        self.setFlat(True)
+
+    def name_after(self, question: str) -> None:
+        """The group is named by the question, as a fieldset by its legend."""
+        self.setAccessibleName(question)
 
     def response(self) -> Response:
         return None
@@ -44,16 +63,19 @@ class ChoiceWidget(AnswerWidget):
         super().__init__()
         self._multiple = multiple
         self._buttons: list[tuple[int, QAbstractButton]] = []
-        group = QButtonGroup(self)
-        group.setExclusive(not multiple)
+        # Radio buttons form one exclusive group: one Tab stop, the arrows choose. Check boxes
+        # stay out of any group, so that each is a Tab stop of its own, as in native dialogs.
+        group = None if multiple else QButtonGroup(self)
         layout = QVBoxLayout(self)
         choices = planned.question.choices()
         for shown, index in enumerate(planned.choice_order, start=1):
             text = f"&{shown}  {choices[index].text}" if shown < 10 else choices[index].text
-            button: QAbstractButton = QCheckBox(text) if multiple else QRadioButton(text)
+            button: QAbstractButton = (
+                WrappingCheckBox(text) if multiple else WrappingRadioButton(text)
+            )
             button.setObjectName(f"choice{shown}")
-            button.setAccessibleName(choices[index].text)
-            group.addButton(button)
+            if group is not None:
+                group.addButton(button)
             layout.addWidget(button)
             self._buttons.append((index, button))
         if multiple:
@@ -81,12 +103,10 @@ class ChoiceWidget(AnswerWidget):
 class TrueFalseWidget(AnswerWidget):
     def __init__(self) -> None:
         super().__init__()
-        self.true_button = QRadioButton(self.tr("&1  True"))
+        self.true_button = WrappingRadioButton(self.tr("&1  True"))
         self.true_button.setObjectName("choice1")
-        self.true_button.setAccessibleName(self.tr("True"))
-        self.false_button = QRadioButton(self.tr("&2  False"))
+        self.false_button = WrappingRadioButton(self.tr("&2  False"))
         self.false_button.setObjectName("choice2")
-        self.false_button.setAccessibleName(self.tr("False"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.true_button)
         layout.addWidget(self.false_button)
@@ -164,12 +184,20 @@ class MatchingWidget(AnswerWidget):
         options = _matching_options(planned)
         self._boxes: list[tuple[int, QComboBox]] = []
         layout = QFormLayout(self)
+        # Narrow windows and large text: the choice goes below its label instead of beside it.
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for index, pair in enumerate(pairs):
             if not isinstance(pair, MatchPair) or not pair.question:
                 continue
             box = QComboBox()
             box.setObjectName(f"match{len(self._boxes) + 1}")
             box.setAccessibleName(fill(self.tr("Match for: %1"), pair.question))
+            # Long options are shown shortened in the box (in full in its list), so a long
+            # option never makes the quiz wider than the window.
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(12)
             box.addItem(self.tr("– choose –"), None)
             for option in options:
                 box.addItem(option, option)

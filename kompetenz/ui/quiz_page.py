@@ -1,6 +1,11 @@
 """Taking a quiz: one question at a time, every confirmed answer saved at once.
 
-Keys: 1–9 pick an option, Enter confirms the answer.
+Keys: 1–9 pick an option, Enter confirms the answer; Tab and the arrow keys move through the
+answers as in any group of radio buttons or check boxes.
+
+For screen readers: a new question takes the focus, so it is read first, with "Question 3 of
+10" as its description; the answers form a group named by the question; a missing word's gap
+is read as "gap" ("Lücke"); a saved answer and a missing answer are announced.
 
 Signals:
     attempt_finished(): the last answer is in; the window shows the result.
@@ -9,6 +14,7 @@ Signals:
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -24,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from kompetenz.quiz.model import QuestionType
-from kompetenz.ui.question_widgets import AnswerWidget, make_answer_widget
+from kompetenz.ui.announce import announce
+from kompetenz.ui.question_widgets import AnswerWidget, make_answer_widget, spoken_question
 from kompetenz.ui.text import fill
 
 if TYPE_CHECKING:
@@ -48,24 +55,32 @@ class QuizPage(QWidget):
         self.question_label.setObjectName("questionText")
         self.question_label.setWordWrap(True)
         self.question_label.setTextFormat(Qt.TextFormat.PlainText)
+        # A Tab stop of its own, so the question is where a new question puts the focus.
+        self.question_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.answer_area = QScrollArea()
         self.answer_area.setWidgetResizable(True)
         self.answer_area.setObjectName("answerArea")
+        self.answer_area.setAccessibleName(self.tr("Answers"))
         self.answer_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.answer_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the answers are the Tab stops
+        # Answers wrap to the width there is; nothing is ever scrolled sideways out of sight.
+        self.answer_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.message_label = QLabel()
         self.message_label.setObjectName("errorLabel")
+        self.message_label.setWordWrap(True)
         self.leave_button = QPushButton(self.tr("Pause quiz"))
         self.leave_button.setObjectName("pauseQuizButton")
-        self.leave_button.setAccessibleName(self.tr("Pause the quiz and go back to the module"))
+        self.leave_button.setAccessibleDescription(
+            self.tr("Your answers so far are kept; you can resume later.")
+        )
         self.leave_button.clicked.connect(self.module_requested)
         self.submit_button = QPushButton(self.tr("Confirm answer"))
         self.submit_button.setObjectName("submitAnswerButton")
-        self.submit_button.setAccessibleName(self.tr("Confirm answer"))
         self.submit_button.clicked.connect(self._on_submit_clicked)
         buttons = QHBoxLayout()
         buttons.addWidget(self.leave_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.message_label)
+        buttons.addWidget(self.message_label, 1)
         buttons.addWidget(self.submit_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.counter_label)
@@ -86,11 +101,16 @@ class QuizPage(QWidget):
             return
         self.position = position
         planned = self.session.items[position]
-        self.counter_label.setText(
-            fill(self.tr("Question %1 of %2"), position + 1, self.session.size)
-        )
+        counter = fill(self.tr("Question %1 of %2"), position + 1, self.session.size)
+        self.counter_label.setText(counter)
+        spoken = spoken_question(planned.question.text, self.tr("gap"))
         self.question_label.setText(planned.question.text)
+        self.question_label.setAccessibleName(spoken)
+        self.question_label.setAccessibleDescription(counter)
         self.answer_widget = make_answer_widget(planned)
+        self.answer_widget.name_after(spoken)
+        self.answer_widget.setAccessibleDescription(counter)
+        self.question_label.setBuddy(self.answer_widget)
         self.answer_area.setWidget(self.answer_widget)
         self.message_label.clear()
         last = position == self.session.size - 1
@@ -99,10 +119,20 @@ class QuizPage(QWidget):
         )
         if planned.question.type is QuestionType.DESCRIPTION:
             self.submit_button.setText(self.tr("Continue"))
-        self.answer_widget.setFocus()
-        first_input = self.answer_widget.focusNextChild()
-        if not first_input:
-            self.submit_button.setFocus()
+        self._order_tab_stops(self.answer_widget)
+        self.question_label.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _order_tab_stops(self, answers: AnswerWidget) -> None:
+        """Question, then its answers, then the buttons: the reading order, not the order in
+        which the widgets happened to be made."""
+        inputs = [
+            child
+            for child in answers.findChildren(QWidget)
+            if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.parent() is answers
+        ]
+        chain = [self.question_label, *inputs, self.leave_button, self.submit_button]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _on_submit_clicked(self) -> None:
         if self.session is None or self.answer_widget is None:
@@ -110,8 +140,10 @@ class QuizPage(QWidget):
         response = self.answer_widget.response()
         if response is None:
             self.message_label.setText(self.tr("Please answer first."))
+            announce(self.message_label, self.message_label.text(), urgent=True)
             return
         self.session.answer(self.position, response)
+        announce(self, self.tr("Answer saved."))
         self._show(self.position + 1)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from kompetenz.ui.announce import announce
 from kompetenz.ui.text import escape, fill
 
 if TYPE_CHECKING:
@@ -29,16 +30,16 @@ class ResultPage(QWidget):
         self.score_label = QLabel()
         self.score_label.setObjectName("scoreLabel")
         self.score_label.setWordWrap(True)
+        # The verdict is where the focus goes when the result appears, and it is announced.
+        self.score_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.review = QTextBrowser()
         self.review.setObjectName("reviewView")
         self.review.setAccessibleName(self.tr("Review of your answers"))
         self.back_button = QPushButton(self.tr("Back to the module"))
         self.back_button.setObjectName("resultBackButton")
-        self.back_button.setAccessibleName(self.tr("Back to the module"))
         self.back_button.clicked.connect(self.module_requested)
         self.retake_button = QPushButton(self.tr("Take the quiz again"))
         self.retake_button.setObjectName("retakeQuizButton")
-        self.retake_button.setAccessibleName(self.tr("Take the quiz again"))
         self.retake_button.clicked.connect(self.retake_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
@@ -64,7 +65,8 @@ class ResultPage(QWidget):
         self.score_label.setText(text)
         self.score_label.setProperty("passed", result.passed)
         self.review.setHtml("".join(self._item_html(item) for item in items))
-        self.back_button.setFocus()
+        self.score_label.setFocus(Qt.FocusReason.OtherFocusReason)
+        announce(self.score_label, text)
 
     def _item_html(self, item: ReviewItem) -> str:
         verdicts = {

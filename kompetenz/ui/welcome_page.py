@@ -84,13 +84,11 @@ class WelcomePage(QWidget):
         self.error_label.setWordWrap(True)
         self.start_button = QPushButton(self.tr("Start learning"))
         self.start_button.setObjectName("startButton")
-        self.start_button.setAccessibleName(self.tr("Start learning"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self._on_start_clicked)
         self.name_field.returnPressed.connect(self._on_start_clicked)
         self.cancel_button = QPushButton(self.tr("Back to the profiles"))
         self.cancel_button.setObjectName("cancelProfileButton")
-        self.cancel_button.setAccessibleName(self.tr("Back to the profiles"))
         self.cancel_button.clicked.connect(self.cancelled)
         self.cancel_button.hide()
 

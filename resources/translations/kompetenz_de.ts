@@ -256,10 +256,6 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
         <translation>← Vorherige Lektion</translation>
     </message>
     <message>
-        <source>Previous lesson</source>
-        <translation>Vorherige Lektion</translation>
-    </message>
-    <message>
         <source>Mark as read</source>
         <translation>Als gelesen markieren</translation>
     </message>
@@ -270,10 +266,6 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
     <message>
         <source>Next lesson →</source>
         <translation>Nächste Lektion →</translation>
-    </message>
-    <message>
-        <source>Next lesson</source>
-        <translation>Nächste Lektion</translation>
     </message>
     <message>
         <source>Your notes on this lesson</source>
@@ -513,10 +505,6 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
         <translation>Bescheinigung speichern…</translation>
     </message>
     <message>
-        <source>Export certificate</source>
-        <translation>Bescheinigung speichern</translation>
-    </message>
-    <message>
         <source>✔ read</source>
         <translation>✔ gelesen</translation>
     </message>
@@ -539,6 +527,10 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
     <message>
         <source>Best result so far: %1 %.</source>
         <translation>Bisher bestes Ergebnis: %1 %.</translation>
+    </message>
+    <message>
+        <source>Quiz paused: %1 of %2 questions answered.</source>
+        <translation>Quiz unterbrochen: %1 von %2 Fragen beantwortet.</translation>
     </message>
     <message>
         <source>Quiz not taken yet.</source>
@@ -573,8 +565,8 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
         <translation>Version</translation>
     </message>
     <message>
-        <source>Resume quiz (%1 of %2 answered)</source>
-        <translation>Quiz fortsetzen (%1 von %2 beantwortet)</translation>
+        <source>Resume quiz – question %1 of %2</source>
+        <translation>Quiz fortsetzen – Frage %1 von %2</translation>
     </message>
     <message>
         <source>No attempts left</source>
@@ -810,8 +802,12 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
         <translation>Quiz unterbrechen</translation>
     </message>
     <message>
-        <source>Pause the quiz and go back to the module</source>
-        <translation>Quiz unterbrechen und zurück zum Modul</translation>
+        <source>Answers</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Your answers so far are kept; you can resume later.</source>
+        <translation>Ihre bisherigen Antworten bleiben gespeichert; Sie können später weitermachen.</translation>
     </message>
     <message>
         <source>Confirm answer</source>
@@ -820,6 +816,10 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
     <message>
         <source>Question %1 of %2</source>
         <translation>Frage %1 von %2</translation>
+    </message>
+    <message>
+        <source>gap</source>
+        <translation>Lücke</translation>
     </message>
     <message>
         <source>Confirm and finish</source>
@@ -832,6 +832,10 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
     <message>
         <source>Please answer first.</source>
         <translation>Bitte antworten Sie zuerst.</translation>
+    </message>
+    <message>
+        <source>Answer saved.</source>
+        <translation>Antwort gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -1028,16 +1032,8 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
         <translation>&amp;1  Wahr</translation>
     </message>
     <message>
-        <source>True</source>
-        <translation>Wahr</translation>
-    </message>
-    <message>
         <source>&amp;2  False</source>
         <translation>&amp;2  Falsch</translation>
-    </message>
-    <message>
-        <source>False</source>
-        <translation>Falsch</translation>
     </message>
 </context>
 <context>

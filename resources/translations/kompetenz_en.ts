@@ -255,10 +255,6 @@ Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Previous lesson</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Mark as read</source>
         <translation type="unfinished"></translation>
     </message>
@@ -268,10 +264,6 @@ Choose another folder and try again.</source>
     </message>
     <message>
         <source>Next lesson →</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next lesson</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -511,10 +503,6 @@ Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export certificate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>✔ read</source>
         <translation type="unfinished"></translation>
     </message>
@@ -536,6 +524,10 @@ Choose another folder and try again.</source>
     </message>
     <message>
         <source>Best result so far: %1 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz paused: %1 of %2 questions answered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -571,7 +563,7 @@ Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Resume quiz (%1 of %2 answered)</source>
+        <source>Resume quiz – question %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -807,7 +799,11 @@ Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pause the quiz and go back to the module</source>
+        <source>Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answers so far are kept; you can resume later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -816,6 +812,10 @@ Choose another folder and try again.</source>
     </message>
     <message>
         <source>Question %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -828,6 +828,10 @@ Choose another folder and try again.</source>
     </message>
     <message>
         <source>Please answer first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1025,15 +1029,7 @@ Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>True</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;2  False</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>False</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

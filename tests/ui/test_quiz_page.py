@@ -42,7 +42,7 @@ def test_an_interrupted_attempt_is_resumed_with_its_answers(  # type: ignore[no-
     window.show()
     window.attach_store(store)
     window.open_module("beispiel")
-    assert window.module_page.start_quiz_button.text() == "Resume quiz (1 of 3 answered)"
+    assert window.module_page.start_quiz_button.text() == "Resume quiz – question 2 of 3"
     qtbot.mouseClick(window.module_page.start_quiz_button, Qt.MouseButton.LeftButton)
     assert window.quiz_page.counter_label.text() == "Question 2 of 3"
     answered = [first]
