@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QComboBox,
-    QFormLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -183,9 +182,9 @@ class MatchingWidget(AnswerWidget):
         assert isinstance(pairs, tuple)
         options = _matching_options(planned)
         self._boxes: list[tuple[int, QComboBox]] = []
-        layout = QFormLayout(self)
-        # Narrow windows and large text: the choice goes below its label instead of beside it.
-        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Each item above its choice, not beside it: a form layout's label column does not
+        # give a wrapped label the height it needs, and below leaves both the full width.
+        layout = QVBoxLayout(self)
         for index, pair in enumerate(pairs):
             if not isinstance(pair, MatchPair) or not pair.question:
                 continue
@@ -204,8 +203,11 @@ class MatchingWidget(AnswerWidget):
             label = QLabel(pair.question)
             label.setWordWrap(True)
             label.setBuddy(box)
-            layout.addRow(label, box)
+            layout.addWidget(label)
+            layout.addWidget(box)
+            layout.addSpacing(box.fontMetrics().height() // 2)
             self._boxes.append((index, box))
+        layout.addStretch(1)
 
     def response(self) -> Response:
         chosen = {index: box.currentData() for index, box in self._boxes}

@@ -36,6 +36,7 @@ from kompetenz.ui.text import fill
 
 if TYPE_CHECKING:
     from kompetenz.learning.quiz_session import QuizResult, QuizSession
+    from kompetenz.quiz.attempt_plan import PlannedQuestion
 
 
 class QuizPage(QWidget):
@@ -60,7 +61,7 @@ class QuizPage(QWidget):
         self.answer_area = QScrollArea()
         self.answer_area.setWidgetResizable(True)
         self.answer_area.setObjectName("answerArea")
-        self.answer_area.setAccessibleName(self.tr("Answers"))
+        self.answer_area.setAccessibleName(self.tr("Question and answers"))
         self.answer_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.answer_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the answers are the Tab stops
         # Answers wrap to the width there is; nothing is ever scrolled sideways out of sight.
@@ -84,7 +85,6 @@ class QuizPage(QWidget):
         buttons.addWidget(self.submit_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.counter_label)
-        layout.addWidget(self.question_label)
         layout.addWidget(self.answer_area, 1)
         layout.addLayout(buttons)
 
@@ -100,8 +100,11 @@ class QuizPage(QWidget):
             self.attempt_finished.emit()
             return
         self.position = position
-        planned = self.session.items[position]
-        counter = fill(self.tr("Question %1 of %2"), position + 1, self.session.size)
+        self.show_question(self.session.items[position], position + 1, self.session.size)
+
+    def show_question(self, planned: PlannedQuestion, number: int, total: int) -> None:
+        """Lay out one question and its answers; the focus goes to the question."""
+        counter = fill(self.tr("Question %1 of %2"), number, total)
         self.counter_label.setText(counter)
         spoken = spoken_question(planned.question.text, self.tr("gap"))
         self.question_label.setText(planned.question.text)
@@ -111,9 +114,9 @@ class QuizPage(QWidget):
         self.answer_widget.name_after(spoken)
         self.answer_widget.setAccessibleDescription(counter)
         self.question_label.setBuddy(self.answer_widget)
-        self.answer_area.setWidget(self.answer_widget)
+        self._put_in_scroll_area(self.answer_widget)
         self.message_label.clear()
-        last = position == self.session.size - 1
+        last = number == total
         self.submit_button.setText(
             self.tr("Confirm and finish") if last else self.tr("Confirm answer")
         )
@@ -121,6 +124,20 @@ class QuizPage(QWidget):
             self.submit_button.setText(self.tr("Continue"))
         self._order_tab_stops(self.answer_widget)
         self.question_label.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _put_in_scroll_area(self, answers: AnswerWidget) -> None:
+        """The question scrolls with its answers: on a small screen with large text a long
+        question must not squeeze the answers (or itself) out of sight."""
+        previous = self.answer_area.takeWidget()
+        content = QWidget()
+        content.setObjectName("questionContent")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.question_label)  # moves the label out of the previous content
+        layout.addWidget(answers, 1)
+        self.answer_area.setWidget(content)
+        if previous is not None:
+            previous.deleteLater()
 
     def _order_tab_stops(self, answers: AnswerWidget) -> None:
         """Question, then its answers, then the buttons: the reading order, not the order in

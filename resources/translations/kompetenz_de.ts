@@ -802,8 +802,8 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
         <translation>Quiz unterbrechen</translation>
     </message>
     <message>
-        <source>Answers</source>
-        <translation>Antworten</translation>
+        <source>Question and answers</source>
+        <translation>Frage und Antworten</translation>
     </message>
     <message>
         <source>Your answers so far are kept; you can resume later.</source>

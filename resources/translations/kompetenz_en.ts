@@ -799,7 +799,7 @@ Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Answers</source>
+        <source>Question and answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -13,6 +13,8 @@ from kompetenz.ui.services import Dialogs
 if TYPE_CHECKING:
     from kompetenz.ui.main_window import MainWindow
 
+REPO_CONTENT = Path(__file__).resolve().parents[2] / "content"  # the course the app ships
+
 
 class AnsweringDialogs(Dialogs):
     """Answers the app's dialogs as a learner would: a fixed path, a password, yes or no."""
