@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
+from kompetenz.ui.announce import announce
 from kompetenz.ui.text import fill
 
 if TYPE_CHECKING:
@@ -88,13 +89,15 @@ class CertificateFlow(QObject):
         portfolio = self._portfolio()
         if portfolio is None:
             return
-        target = self._ask_target(f"Lernnachweis-{portfolio.name}.pdf")
+        target = self._ask_target(
+            f"Lernnachweis-{portfolio.name}.pdf", self.tr("Save learning record")
+        )
         if target is None:
             return
         self.window.run_busy(
             self.tr("Creating the learning record…"),
             lambda: write_portfolio_pdf(target, portfolio),
-            lambda _: self._on_saved(target),
+            lambda _: self._on_saved(target, self.tr("Learning record saved: %1")),
             self._on_failed,
         )
 
@@ -105,10 +108,10 @@ class CertificateFlow(QObject):
         if portfolio is not None:
             print_portfolio(self.window, portfolio)
 
-    def _ask_target(self, file_name: str) -> Path | None:
+    def _ask_target(self, file_name: str, title: str = "") -> Path | None:
         return self.window.services.dialogs.save_file(
             self.window,
-            self.tr("Save certificate"),
+            title or self.tr("Save certificate"),
             Path.home() / file_name,
             self.tr("PDF files (*.pdf)"),
         )
@@ -126,9 +129,11 @@ class CertificateFlow(QObject):
             self._on_failed,
         )
 
-    def _on_saved(self, target: Path) -> None:
+    def _on_saved(self, target: Path, message: str = "") -> None:
         self.window.module_page.certificate_button.setEnabled(True)
-        self.window.statusBar().showMessage(fill(self.tr("Certificate saved: %1"), target), 10000)
+        text = fill(message or self.tr("Certificate saved: %1"), target)
+        self.window.statusBar().showMessage(text, 10000)
+        announce(self.window.statusBar(), text)
 
     def _on_failed(self, error: Exception) -> None:
         self.window.module_page.certificate_button.setEnabled(True)

@@ -32,6 +32,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QResizeEvent,
     QShortcut,
+    QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -49,8 +50,10 @@ from kompetenz.content.model import Lesson, Module
 from kompetenz.content.problems import ContentError
 from kompetenz.content.render_cache import RenderCache
 from kompetenz.content.rendered import RenderedLesson
+from kompetenz.ui.announce import announce
 from kompetenz.ui.background import run_in_background
 from kompetenz.ui.lesson_document import ImageCache, build_document, lesson_css
+from kompetenz.ui.lesson_outline import LessonOutline
 from kompetenz.ui.style import is_dark
 from kompetenz.ui.text import escape, fill
 
@@ -126,6 +129,14 @@ class LessonPage(QWidget):
         self.view.setObjectName("lessonView")
         self.view.setAccessibleName(self.tr("Lesson text"))
         self.view.setOpenLinks(False)
+        # A reading caret: screen readers read line by line where the arrow keys move it, and
+        # Tab still moves from link to link (Enter opens the link).
+        self.view.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.outline = LessonOutline()
+        self.outline.heading_chosen.connect(self._on_outline_heading_chosen)
         self.view.anchorClicked.connect(self._on_view_anchor_clicked)
         self.view.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.back_button = QPushButton(self.tr("Module overview"))
@@ -186,8 +197,11 @@ class LessonPage(QWidget):
         buttons.addWidget(self.previous_button)
         buttons.addWidget(self.mark_done_button)
         buttons.addWidget(self.next_button)
+        top = QHBoxLayout()
+        top.addWidget(self.position_label, 1)
+        top.addWidget(self.outline)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.position_label)
+        layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
 
@@ -204,6 +218,7 @@ class LessonPage(QWidget):
             html = f"<h1>{escape(lesson.title)}</h1><p>{escape(problem)}</p>"
             rendered = RenderedLesson(html=html)
         self.view.show_document(self._document(lesson, rendered))
+        self.outline.show_headings(self.view.document())
         self.view.verticalScrollBar().setValue(0)
         index = module.lesson_index(lesson.file_name)
         self.position_label.setText(
@@ -322,6 +337,17 @@ class LessonPage(QWidget):
         if self.lesson is not None:
             self._set_done(True)
             self.lesson_completed.emit(self.lesson.file_name)
+            announce(self.mark_done_button, self.tr("Lesson marked as read."))
+
+    def _on_outline_heading_chosen(self, position: int) -> None:
+        """Put the reading caret on the heading and show it at the top of the view."""
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(position)
+        self.view.setTextCursor(cursor)
+        block = self.view.document().findBlock(position)
+        top = self.view.document().documentLayout().blockBoundingRect(block).top()
+        self.view.verticalScrollBar().setValue(int(top))
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_next_clicked(self) -> None:
         if self.module is None or self.lesson is None:

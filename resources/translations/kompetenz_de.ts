@@ -8,8 +8,16 @@
         <translation>Bescheinigung</translation>
     </message>
     <message>
+        <source>Save learning record</source>
+        <translation>Lernnachweis speichern</translation>
+    </message>
+    <message>
         <source>Creating the learning record…</source>
         <translation>Der Lernnachweis wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Learning record saved: %1</source>
+        <translation>Lernnachweis gespeichert: %1</translation>
     </message>
     <message>
         <source>Save certificate</source>
@@ -238,6 +246,21 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
+    <name>LessonOutline</name>
+    <message>
+        <source>Sections of this lesson</source>
+        <translation>Abschnitte dieser Lektion</translation>
+    </message>
+    <message>
+        <source>Jump to a section…</source>
+        <translation>Zu einem Abschnitt springen…</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>Ebene</translation>
+    </message>
+</context>
+<context>
     <name>LessonPage</name>
     <message>
         <source>Lesson text</source>
@@ -294,6 +317,10 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
     <message>
         <source>✔ Read</source>
         <translation>✔ Gelesen</translation>
+    </message>
+    <message>
+        <source>Lesson marked as read.</source>
+        <translation>Lektion als gelesen markiert.</translation>
     </message>
 </context>
 <context>

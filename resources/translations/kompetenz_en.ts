@@ -8,7 +8,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save learning record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Creating the learning record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning record saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -237,6 +245,21 @@ Choose another folder and try again.</source>
     </message>
 </context>
 <context>
+    <name>LessonOutline</name>
+    <message>
+        <source>Sections of this lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump to a section…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LessonPage</name>
     <message>
         <source>Lesson text</source>
@@ -292,6 +315,10 @@ Choose another folder and try again.</source>
     </message>
     <message>
         <source>✔ Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson marked as read.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

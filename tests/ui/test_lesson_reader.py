@@ -59,3 +59,31 @@ def test_lesson_links_open_inside_the_app(qtbot, main_window: MainWindow) -> Non
     assert main_window.lesson_page.lesson is not None
     assert main_window.lesson_page.lesson.file_name == "02-grenzen.md"
     assert "Grenzen von Sprachmodellen" in main_window.lesson_page.view.toPlainText()
+
+
+def test_headings_form_an_outline_to_jump_to(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _open_first_lesson(qtbot, main_window)
+    page = main_window.lesson_page
+    outline = page.outline
+    entries = [outline.itemText(row) for row in range(outline.count())]
+    assert entries == ["Jump to a section…", "Gute Prompts", "   Kurz gesagt"]
+    assert outline.itemData(2, Qt.ItemDataRole.AccessibleTextRole) == "Kurz gesagt, level 2"
+    outline.activated.emit(2)
+    cursor = page.view.textCursor()
+    assert cursor.block().text() == "Kurz gesagt"
+    assert cursor.block().blockFormat().headingLevel() == 2
+    assert main_window.focusWidget() is page.view
+    assert outline.currentIndex() == 0  # ready for the next jump
+
+
+def test_tab_moves_from_link_to_link_in_the_lesson(qtbot, main_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _open_first_lesson(qtbot, main_window)
+    view = main_window.lesson_page.view
+    view.setFocus()
+    view.moveCursor(view.textCursor().MoveOperation.Start)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert view.textCursor().selectedText() == "den Grenzen"
+    assert view.textCursor().charFormat().anchorHref().endswith("02-grenzen.md")
+    with qtbot.waitSignal(main_window.lesson_page.lesson_requested, timeout=2000) as opened:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert opened.args == ["02-grenzen.md"]

@@ -69,3 +69,6 @@ def test_the_learning_record_is_saved_from_the_progress_page(  # type: ignore[no
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(target).pages).split())
     assert "Sven Sucher" in text
     assert "Lernnachweis" in text
+    # The dialog and the message name what is saved: the learning record, not a certificate.
+    assert main_window.services.dialogs.asked[-1] == "Save learning record"
+    assert main_window.statusBar().currentMessage().startswith("Learning record saved: ")

@@ -1,0 +1,73 @@
+"""Lists whose titles wrap give every row the height of its text (no cut-off status line)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QListView
+from ui_helpers import REPO_CONTENT
+
+from kompetenz.content.loader import load_course
+from kompetenz.resources import resource_path
+from kompetenz.ui.home_page import HomePage
+from kompetenz.ui.module_page import ModulePage
+from kompetenz.ui.settings import apply_text_scale, scale_stylesheet
+
+PADDING = 2 * 10  # the stylesheet's vertical padding of a list item
+
+
+@pytest.fixture
+def doubled_text(qapp: QApplication):  # type: ignore[no-untyped-def]
+    """200 % text with the app's stylesheet, whose item padding a row must make room for."""
+    qss = resource_path("styles", "kompetenz.qss").read_text(encoding="utf-8")
+    qapp.setStyleSheet(scale_stylesheet(qss, 200))
+    apply_text_scale(qapp, 200)
+    yield
+    qapp.setStyleSheet("")
+    apply_text_scale(qapp, 100)
+
+
+def cut_rows(view: QListView) -> list[str]:
+    model = view.model()
+    metrics = QFontMetrics(view.font())
+    cut = []
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        text = str(index.data())
+        rect = view.visualRect(index)
+        bounds = QRect(0, 0, rect.width() - 2 * 8, 100_000)  # the item's side padding
+        wrapped_text = metrics.boundingRect(bounds, int(Qt.TextFlag.TextWordWrap), text)
+        needed = wrapped_text.height() + PADDING
+        if rect.height() < needed or rect.right() > view.viewport().width():
+            cut.append(f"row {row}: {rect.height()} px for {needed} px of {text[:30]!r}")
+    lines = [str(model.index(r, 0).data()).count("\n") + 1 for r in range(model.rowCount())]
+    heights = [view.visualRect(model.index(r, 0)).height() for r in range(model.rowCount())]
+    wrapped = any(h > (n + 0.5) * metrics.height() for h, n in zip(heights, lines, strict=True))
+    assert wrapped, "no title wrapped: the test would not see the problem"
+    return cut
+
+
+def test_lesson_rows_fit_their_wrapped_titles(qtbot, doubled_text) -> None:  # type: ignore[no-untyped-def]
+    module = load_course([REPO_CONTENT]).modules[0]
+    page = ModulePage()
+    qtbot.addWidget(page)
+    page.resize(1280, 600)
+    page.show()
+    page.show_module(module, {}, None)
+    QApplication.processEvents()
+    page.resize(800, 600)  # the learner makes the window smaller after the list was filled
+    QApplication.processEvents()
+    assert cut_rows(page.lesson_list) == []
+
+
+def test_module_rows_fit_their_wrapped_titles(qtbot, doubled_text) -> None:  # type: ignore[no-untyped-def]
+    page = HomePage(load_course([REPO_CONTENT]))
+    qtbot.addWidget(page)
+    page.resize(1280, 600)
+    page.show()
+    page.set_progress({}, None)
+    QApplication.processEvents()
+    page.resize(500, 600)  # the module list has the full width: narrower, so titles wrap
+    QApplication.processEvents()
+    assert cut_rows(page.module_list) == []
