@@ -156,6 +156,11 @@ class HomePage(QWidget):
         )
         self._set_continue_target(last_lesson)
 
+    def set_paused_quizzes(self, paused: Mapping[str, tuple[int, int]]) -> None:
+        """Module id → (next question, questions in all) of each quiz the learner paused:
+        the module list says "Resume quiz – question 3 of 10" for them."""
+        self.model.set_paused(paused)
+
     def _set_continue_target(self, last_lesson: LessonState | None) -> None:
         module = self.course.module(last_lesson.module_id) if last_lesson else None
         lesson = module.lesson(last_lesson.lesson_file) if module and last_lesson else None

@@ -340,8 +340,22 @@ class MainWindow(QMainWindow):
                 reads.module_progress(self.profile.id),
                 reads.last_opened_lesson(self.profile.id),
             )
+            self.home_page.set_paused_quizzes(self._paused_quizzes())
             self.stack.setCurrentWidget(self.home_page)
             self.home_page.module_list.setFocus()
+
+    def _paused_quizzes(self) -> dict[str, tuple[int, int]]:
+        """Module id → (next question, questions in all) of each paused attempt; empty while
+        the store is still opening (the home screen is refreshed when it is open)."""
+        if self._store is None or self.profile is None:
+            return {}
+        paused = {}
+        for module in self.services.course.modules:
+            attempt = self._store.unfinished_attempt(self.profile.id, module.id)
+            if attempt is not None and attempt.plan:
+                total = len(attempt.plan)
+                paused[module.id] = (min(len(attempt.answers) + 1, total), total)
+        return paused
 
     def show_search(self) -> None:
         if self.profile is not None:

@@ -26,15 +26,21 @@ ModuleIdRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def progress_line(module: Module, progress: ModuleProgress | None) -> str:
-    """One line a learner can read at a glance: lessons done, quiz state, time still needed."""
+def progress_line(
+    module: Module, progress: ModuleProgress | None, paused: tuple[int, int] | None = None
+) -> str:
+    """One line a learner can read at a glance: lessons done, quiz state, time still needed.
+
+    `paused`: (next question, questions in all) of an attempt the learner paused."""
     translate = QCoreApplication.translate
     lessons = fill(
         translate("ModuleList", "%1 of %2 lessons read"),
         lessons_done(module, progress),
         len(module.lessons),
     )
-    if progress and progress.passed:
+    if paused is not None:
+        quiz = fill(translate("ModuleList", "Resume quiz – question %1 of %2"), *paused)
+    elif progress and progress.passed:
         score = f"{progress.best_score_percent or 0:.0f}"
         quiz = fill(translate("ModuleList", "✔ quiz passed (%1 %)"), score)
     elif progress and progress.best_score_percent is not None:
@@ -56,9 +62,16 @@ class ModuleListModel(QAbstractListModel):
         super().__init__(parent)
         self._modules = modules
         self._progress: Mapping[str, ModuleProgress] = {}
+        self._paused: Mapping[str, tuple[int, int]] = {}
 
     def set_progress(self, progress: Mapping[str, ModuleProgress]) -> None:
         self._progress = progress
+        if self._modules:
+            self.dataChanged.emit(self.index(0), self.index(len(self._modules) - 1))
+
+    def set_paused(self, paused: Mapping[str, tuple[int, int]]) -> None:
+        """Module id → (next question, questions in all) of each paused quiz attempt."""
+        self._paused = paused
         if self._modules:
             self.dataChanged.emit(self.index(0), self.index(len(self._modules) - 1))
 
@@ -69,10 +82,10 @@ class ModuleListModel(QAbstractListModel):
         if not index.isValid():
             return None
         module = self._modules[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{module.title}\n{progress_line(module, self._progress.get(module.id))}"
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{module.title}. {progress_line(module, self._progress.get(module.id))}"
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            line = progress_line(module, self._progress.get(module.id), self._paused.get(module.id))
+            separator = "\n" if role == Qt.ItemDataRole.DisplayRole else ". "
+            return f"{module.title}{separator}{line}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return module.summary
         if role == ModuleIdRole:

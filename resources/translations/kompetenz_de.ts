@@ -493,6 +493,10 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
         <translation>%1 von %2 Lektionen gelesen</translation>
     </message>
     <message>
+        <source>Resume quiz – question %1 of %2</source>
+        <translation type="unfinished">Quiz fortsetzen – Frage %1 von %2</translation>
+    </message>
+    <message>
         <source>✔ quiz passed (%1 %)</source>
         <translation>✔ Quiz bestanden (%1 %)</translation>
     </message>

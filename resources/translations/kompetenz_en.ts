@@ -491,6 +491,10 @@ Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Resume quiz – question %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>✔ quiz passed (%1 %)</source>
         <translation type="unfinished"></translation>
     </message>

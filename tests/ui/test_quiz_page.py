@@ -85,3 +85,18 @@ def test_the_attempt_limit_from_module_toml_is_kept(  # type: ignore[no-untyped-
     assert not window.module_page.start_quiz_button.isEnabled()
     assert window.module_page.start_quiz_button.text() == "No attempts left"
     assert "Attempts: 1 of 1." in window.module_page.quiz_label.text()
+
+
+def test_a_paused_quiz_is_offered_for_resuming_on_module_page_and_home(  # type: ignore[no-untyped-def]
+    qtbot, main_window: MainWindow
+) -> None:
+    _start(qtbot, main_window)
+    _answer_current(qtbot, main_window)
+    qtbot.mouseClick(main_window.quiz_page.leave_button, Qt.MouseButton.LeftButton)
+    page = main_window.module_page
+    assert main_window.stack.currentWidget() is page
+    assert page.start_quiz_button.text() == "Resume quiz – question 2 of 3"
+    assert page.quiz_label.text().startswith("Quiz paused: 1 of 3 questions answered.")
+    main_window.show_home()
+    row = main_window.home_page.model.index(0)
+    assert "Resume quiz – question 2 of 3" in row.data()
