@@ -494,7 +494,7 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>Resume quiz – question %1 of %2</source>
-        <translation type="unfinished">Quiz fortsetzen – Frage %1 von %2</translation>
+        <translation>Quiz fortsetzen – Frage %1 von %2</translation>
     </message>
     <message>
         <source>✔ quiz passed (%1 %)</source>
