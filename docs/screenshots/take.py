@@ -24,7 +24,8 @@ from PySide6.QtCore import QThread  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kompetenz.content.loader import load_course  # noqa: E402
-from kompetenz.learning.quiz_session import start_or_resume  # noqa: E402
+from kompetenz.learning.quiz_session import load_questions, start_or_resume  # noqa: E402
+from kompetenz.quiz.attempt_plan import PlannedQuestion  # noqa: E402
 from kompetenz.quiz.model import QuestionType  # noqa: E402
 from kompetenz.resources import bundled_content_dir  # noqa: E402
 from kompetenz.store.database import open_store  # noqa: E402
@@ -113,6 +114,39 @@ def steps() -> list[Step]:
     ]
 
 
+def longest_answer_question(window: MainWindow) -> PlannedQuestion:
+    """The bundled choice question whose longest answer is longest: the hardest to fit."""
+    choices = [
+        question
+        for module in window.services.course.modules
+        for question in load_questions(module)
+        if question.type in (QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE)
+    ]
+    question = max(choices, key=lambda q: max(len(c.text) for c in q.choices()))
+    return PlannedQuestion(question, tuple(range(len(question.choices()))))
+
+
+# A long-answer question on a 1024×768 screen, at normal and at the largest text size.
+SIZE_SHOTS = [("10-quiz-long-1024x768", 100), ("11-quiz-long-1024x768-200-percent", 200)]
+
+
+def take_size_shots(app: QApplication, window: MainWindow) -> None:
+    assert window.store is not None
+    window.use_profile(window.store.list_profiles()[0])  # the last screen was the chooser
+    window.open_module(window.services.course.modules[0].id)
+    window.start_quiz()
+    planned = longest_answer_question(window)
+    for name, scale in SIZE_SHOTS:
+        apply_appearance(Settings(text_scale=scale))
+        window.resize(1024, 768)
+        window.quiz_page.show_question(planned, 3, 10)
+        for _ in range(10):
+            app.processEvents()
+        window.grab().save(str(HERE / f"{name}.png"))
+        print(f"saved {name}.png")
+    apply_appearance(Settings())
+
+
 def main() -> int:
     app = QApplication(sys.argv)
     install_translators(app, "de")
@@ -134,6 +168,7 @@ def main() -> int:
                 app.processEvents()
             window.grab().save(str(HERE / f"{name}.png"))
             print(f"saved {name}.png")
+        take_size_shots(app, window)
         window.close()
     return 0
 
