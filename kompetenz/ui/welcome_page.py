@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kompetenz.store.records import Role
+from kompetenz.ui.announce import announce
 
 
 def role_labels() -> list[tuple[Role, str]]:
@@ -125,6 +126,7 @@ class WelcomePage(QWidget):
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
+        announce(self.error_label, message, urgent=True)
 
     def _on_start_clicked(self) -> None:
         name = self.name_field.text().strip()

@@ -264,6 +264,18 @@ def test_verdict_saves_and_errors_are_announced(  # type: ignore[no-untyped-def]
     assert events.announcements[-1] == (verdict, QAccessible.AnnouncementPoliteness.Polite)
 
 
+def test_a_missing_name_on_the_first_screen_is_announced(  # type: ignore[no-untyped-def]
+    qtbot, main_window_factory, events: AccessibilityEvents
+) -> None:
+    window = main_window_factory()
+    qtbot.keyClick(window.welcome_page.name_field, Qt.Key.Key_Return)
+    assert events.announcements[-1] == (
+        window.welcome_page.error_label.text(),
+        QAccessible.AnnouncementPoliteness.Assertive,
+    )
+    assert window.welcome_page.error_label.text()
+
+
 def test_the_check_finds_an_unnamed_control_and_a_hidden_label(qtbot) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QPushButton
 
