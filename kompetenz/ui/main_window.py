@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
         self.home_page.module_chosen.connect(self.open_module)
         self.home_page.continue_requested.connect(self._on_home_continue_requested)
         self.home_page.tour_dismissed.connect(self._on_home_tour_dismissed)
+        self.home_page.role_change_requested.connect(self.profiles.change_role)
         self.activity.active_tick.connect(self._on_activity_tick)
         self.busy_bar = QProgressBar()
         self.busy_bar.setObjectName("busyIndicator")
@@ -312,7 +313,7 @@ class MainWindow(QMainWindow):
         assert reads is not None
         self.profile = profile
         tour_seen = reads.get_preference(profile.id, "tour_seen", False)
-        self.home_page.set_learner(profile.name, show_tour=not tour_seen)
+        self.home_page.set_learner(profile.name, show_tour=not tour_seen, role=profile.role)
         zoom = reads.get_preference(profile.id, "lesson_zoom", 0)
         self.lesson_zoom = zoom if isinstance(zoom, int) else 0
         if is_built(self, "lesson_page"):
