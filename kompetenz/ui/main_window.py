@@ -83,6 +83,7 @@ def _build_module_page(window: MainWindow) -> ModulePage:
     page.lesson_chosen.connect(window.open_lesson)
     page.quiz_requested.connect(window.start_quiz)
     page.certificate_requested.connect(window._on_module_certificate_requested)
+    page.templates.template_requested.connect(window.open_template)
     return page
 
 
@@ -96,6 +97,7 @@ def _build_lesson_page(window: MainWindow) -> LessonPage:
     page.module_requested.connect(window._reopen_module)
     page.note_edited.connect(window._on_lesson_note_edited)
     page.zoom_changed.connect(window._on_lesson_zoom_changed)
+    page.templates.template_requested.connect(window.open_template)
     return page
 
 
@@ -420,6 +422,12 @@ class MainWindow(QMainWindow):
         note = self.store.note(self.profile.id, self.module.id, file_name)
         self.lesson_page.show_lesson(self.module, lesson, bool(state and state.is_completed), note)
         self.stack.setCurrentWidget(self.lesson_page)
+
+    def open_template(self, file_name: str) -> None:
+        """A template of the open module, to read, print or save as ODT (template_view.py)."""
+        from kompetenz.ui.template_view import open_template
+
+        open_template(self, file_name)
 
     def _on_lesson_completed(self, file_name: str) -> None:
         if self.module is not None and self.store is not None and self.profile is not None:
