@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QIODevice, Qt, QUrl
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, Qt, QUrl
 from PySide6.QtGui import QImage, QTextDocument, QTextDocumentWriter
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -52,7 +52,8 @@ def template_document(module: Module, template: Template, parent: QWidget) -> QT
     try:
         text = read_lesson_text(template.path)
     except ContentError as error:
-        message = fill(parent.tr("This template cannot be shown: %1"), error.problems[0])
+        notice = QCoreApplication.translate("TemplateDialog", "This template cannot be shown: %1")
+        message = fill(notice, error.problems[0])
         document.setHtml(f"<h1>{escape(template.title)}</h1><p>{escape(message)}</p>")
         return document
     rendered = render_lesson(text, template.path, module.folder)
