@@ -239,36 +239,35 @@ def _templates(value: object, check: _Checker) -> tuple[TemplateEntry, ...]:
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
         check.problem("templates", "'templates' must be a list of { file, title, lesson } tables")
         return ()
-    entries: list[TemplateEntry] = []
-    for table in value:
-        file_name, title, lesson = (table.get(key) for key in ("file", "title", "lesson"))
-        line_key = f'"{file_name}"' if isinstance(file_name, str) else "templates"
-        line = _line_containing(check.lines, line_key)
-        for key in sorted(set(table) - TEMPLATE_KEYS):
-            check.problems.append(Problem(check.path, line, f"unknown key '{key}' in a template"))
-        texts = (file_name, title, lesson)
-        if not all(isinstance(v, str) and v.strip() for v in texts):
-            check.problems.append(
-                Problem(check.path, line, "a template needs 'file', 'title' and 'lesson' texts")
-            )
-            continue
-        assert isinstance(file_name, str) and isinstance(title, str) and isinstance(lesson, str)
-        if not _is_template_name(file_name):
-            check.problems.append(
-                Problem(
-                    check.path,
-                    line,
-                    f"template '{file_name}' must be a .md file inside the module folder",
-                )
-            )
-            continue
-        entries.append(TemplateEntry(file_name, title.strip(), lesson))
-    return tuple(entries)
+    entries = (_template_entry(table, check) for table in value)
+    return tuple(entry for entry in entries if entry is not None)
+
+
+def _template_entry(table: dict[str, Any], check: _Checker) -> TemplateEntry | None:
+    file_name, title, lesson = (table.get(key) for key in ("file", "title", "lesson"))
+    line = _line_containing(check.lines, f'"{file_name}"' if file_name else "templates")
+    for key in sorted(set(table) - TEMPLATE_KEYS):
+        check.problems.append(Problem(check.path, line, f"unknown key '{key}' in a template"))
+    if not (_is_text(file_name) and _is_text(title) and _is_text(lesson)):
+        message = "a template needs 'file', 'title' and 'lesson' texts"
+        check.problems.append(Problem(check.path, line, message))
+        return None
+    if not _is_template_name(str(file_name)):
+        message = f"template '{file_name}' must be a .md file inside the module folder"
+        check.problems.append(Problem(check.path, line, message))
+        return None
+    return TemplateEntry(str(file_name), str(title).strip(), str(lesson))
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
 
 
 def _is_template_name(name: str) -> bool:
     parts = name.split("/")
-    return name.endswith(".md") and "\\" not in name and all(p not in ("", ".", "..") for p in parts)
+    return (
+        name.endswith(".md") and "\\" not in name and all(p not in ("", ".", "..") for p in parts)
+    )
 
 
 def _quiz_settings(table: object, check: _Checker) -> QuizSettings:

@@ -8,7 +8,6 @@ rendered.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
 from pathlib import Path
 
 from kompetenz.content.freshness import stale_future_dates

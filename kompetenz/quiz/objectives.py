@@ -98,8 +98,11 @@ def _question_problem(question: Question, count: int) -> tuple[str | None, int]:
 def misplaced_reflections(questions: Sequence[Question]) -> list[TagProblem]:
     """Essays outside `$CATEGORY: reflexion` (a warning: they are never graded anyway)."""
     return [
-        TagProblem(q.line, f"the reflection '{q.title or q.text[:40]}' belongs under "
-                   f"'$CATEGORY: {REFLECTION_CATEGORY}'")
+        TagProblem(
+            q.line,
+            f"the reflection '{q.title or q.text[:40]}' belongs under "
+            f"'$CATEGORY: {REFLECTION_CATEGORY}'",
+        )
         for q in questions
         if q.type is QuestionType.ESSAY and q.category != REFLECTION_CATEGORY
     ]

@@ -134,9 +134,7 @@ class TemplateDialog(QDialog):
         """Ask where, then write the ODT file; the learner is told if it failed."""
         title = fill(self.tr("Save the template „%1“ as an editable document"), self.template.title)
         suggested = Path.home() / f"{Path(self.template.file_name).stem}.odt"
-        path = self._dialogs.save_file(
-            self, title, suggested, self.tr("OpenDocument text (*.odt)")
-        )
+        path = self._dialogs.save_file(self, title, suggested, self.tr("OpenDocument text (*.odt)"))
         if path is None:
             return None
         if path.suffix.lower() != ".odt":
@@ -145,9 +143,7 @@ class TemplateDialog(QDialog):
             self._dialogs.inform(
                 self,
                 title,
-                fill(
-                    self.tr("The file %1 could not be written. Choose another folder."), path
-                ),
+                fill(self.tr("The file %1 could not be written. Choose another folder."), path),
             )
             return None
         return path
@@ -167,7 +163,9 @@ class TemplateDialog(QDialog):
 def open_template(window: MainWindow, file_name: str) -> TemplateDialog | None:
     """Show a template of the module the learner is in, beside the window (not modal)."""
     module = window.module
-    template = next((t for t in module.templates if t.file_name == file_name), None) if module else None
+    template = (
+        next((t for t in module.templates if t.file_name == file_name), None) if module else None
+    )
     if module is None or template is None:
         return None
     dialog = TemplateDialog(module, template, window.services.dialogs, window)

@@ -27,7 +27,7 @@ def roles_course(tmp_path: Path) -> Path:
 
 
 def test_the_content_knows_exactly_the_roles_of_the_store() -> None:
-    assert ROLE_IDS == tuple(role.value for role in Role)
+    assert tuple(role.value for role in Role) == ROLE_IDS
 
 
 def test_core_for_and_the_older_core_flag_are_read() -> None:

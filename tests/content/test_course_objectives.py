@@ -41,7 +41,10 @@ def _modules_with_objectives(root: Path) -> list[Module]:
 
 def _modules() -> list[Module]:
     """The test module first, then every bundled module that ties its questions to objectives."""
-    return [*_modules_with_objectives(TEST_COURSE), *_modules_with_objectives(bundled_content_dir())]
+    return [
+        *_modules_with_objectives(TEST_COURSE),
+        *_modules_with_objectives(bundled_content_dir()),
+    ]
 
 
 def _graded(module: Module) -> list[Question]:

@@ -25,7 +25,9 @@ TEMPLATE = "vorlagen/elternbrief.md"
 
 
 @pytest.fixture
-def window(qtbot: QtBot, store: ProgressStore, data_dir: Path, tmp_path: Path) -> Iterator[MainWindow]:
+def window(
+    qtbot: QtBot, store: ProgressStore, data_dir: Path, tmp_path: Path
+) -> Iterator[MainWindow]:
     store.create_profile("Sabine Sekretariat", role=Role.ADMINISTRATION)
     services = AppServices(
         course=load_course([ROLES_COURSE]),
@@ -59,7 +61,8 @@ def test_the_home_page_shows_the_secretarys_path_first(window: MainWindow) -> No
     assert window.stack.currentWidget() is home
     assert _ids(home.module_list.model()) == ["ziele", "verwaltung-pfad"]
     assert _ids(home.other_list.model()) == ["unterricht-pfad", "wahl"]
-    assert home.other_list.isVisible() and home.others_heading.isVisible()
+    assert home.other_list.isVisible()
+    assert home.others_heading.isVisible()
     assert "Administration / school office" in home.path_heading.text()
     assert home.change_role_button.isVisible()
 
@@ -76,7 +79,8 @@ def test_the_role_can_be_changed_and_the_path_follows(
     home.change_role_button.click()
     assert "Certificates already issued stay as they are" in _dialogs(window).asked[-1]
     assert store.list_profiles()[0].role is Role.TEACHER
-    assert window.profile is not None and window.profile.role is Role.TEACHER
+    assert window.profile is not None
+    assert window.profile.role is Role.TEACHER
     assert _ids(home.module_list.model()) == ["ziele", "unterricht-pfad"]
     assert "Teacher" in home.path_heading.text()
 
@@ -110,7 +114,8 @@ def test_a_template_opens_rendered_and_saves_as_a_real_odt_file(
     dialog = _open_template(window)
     assert dialog.isVisible()
     text = dialog.view.toPlainText()
-    assert "Elternbrief zur KI-Nutzung" in text and "Sehr geehrte Eltern," in text
+    assert "Elternbrief zur KI-Nutzung" in text
+    assert "Sehr geehrte Eltern," in text
     assert "**" not in text  # rendered, not shown as Markdown
 
     dialog.save_button.click()
