@@ -142,8 +142,8 @@ class HomePage(QWidget):
             model.set_progress(self._progress)
             view.setModel(model)
             view.setVisible(bool(model.rowCount()))
-            if model.rowCount():
-                view.setCurrentIndex(model.index(0))
+        if self.model.rowCount():  # only the path starts with a current module: one highlight
+            self.module_list.setCurrentIndex(self.model.index(0))
         self.others_heading.setVisible(bool(others))
         self.path_heading.setText(self._path_text(path))
         layout = getattr(self, "_lists_layout", None)
