@@ -24,15 +24,13 @@ _DATE = (
     r"(?P<day>\d{1,2})\.\s?(?:(?P<month>\d{1,2})\.\s?|(?P<name>" + "|".join(_MONTHS) + r")\s+)"
     r"(?P<year>\d{4})"
 )
-_ARTICLE = r"(?:dem\s+|den\s+)?"
+_ARTICLE = r"(?:dem\s+|den\s+|zum\s+)?"
 _CLAUSE = r"[^.;!?]{0,60}?"  # the rest of the clause, not across a sentence
 _PATTERNS = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
-        # "gilt ab dem 02.08.2026", "gelten erst ab 2. August 2026", "greift ab …"
-        rf"\b(?:gilt|gelten|greift|greifen)\s+(?:erst\s+|dann\s+|auch\s+)?ab\s+{_ARTICLE}{_DATE}",
-        # "ab dem 02.08.2026 gilt …"
-        rf"\bab\s+{_ARTICLE}{_DATE}\s+(?:gilt|gelten|greift|greifen)\b",
+        # "gilt ab dem 02.08.2026", "gelten erst ab 2. August 2026", "gilt grundsätzlich ab …"
+        rf"\b(?:gilt|gelten|greift|greifen)\s+(?:\w+\s+){{0,2}}ab\s+{_ARTICLE}{_DATE}",
         # "voraussichtlich ab dem …", "voraussichtlich erst zum …"
         rf"\bvoraussichtlich\s+(?:erst\s+|schon\s+)?(?:ab|am|zum|bis\s+zum)\s+{_ARTICLE}{_DATE}",
         # "wird ab dem 02.08.2026 gelten", "werden am 2. August 2026 anwendbar"
@@ -40,8 +38,20 @@ _PATTERNS = tuple(
         r"\b(?:gelten|greifen|anwendbar|verbindlich|wirksam|in\s+Kraft\s+treten)\b",
         # "tritt am 02.08.2026 in Kraft"
         rf"\b(?:tritt|treten)\s+(?:erst\s+)?(?:am|zum|ab)\s+{_ARTICLE}{_DATE}\s+in\s+Kraft\b",
+        # "die Übergangsfrist läuft bis zum 02.12.2026"
+        rf"\b(?:läuft|laufen|gilt|gelten)\s+(?:noch\s+)?bis\s+{_ARTICLE}{_DATE}",
     )
 )
+# "ab dem 02.08.2026" next to a verb in the present or future tense, in the same clause:
+# "verlangt ab dem …", "ab dem … muss offengelegt werden", "sollten ab … gelten".
+_FROM_DATE = re.compile(rf"\bab\s+{_ARTICLE}{_DATE}", re.IGNORECASE)
+_PRESENT_VERB = re.compile(
+    r"\b(?:gilt|gelten|greift|greifen|verlangt|verlangen|muss|müssen|wird|werden|soll|sollen|"
+    r"sollte|sollten|darf|dürfen|tritt|treten|ist|sind|kann|können|beginnt|beginnen)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[;:!?]|\.\s+(?=[A-ZÄÖÜ„])")
+_NEAR = 60  # characters on either side of the date that still count as its clause
 _EMPHASIS = re.compile(r"[*_]{1,3}")
 
 
@@ -57,12 +67,29 @@ def stale_future_dates(text: str, as_of: date) -> Iterator[StaleDate]:
     for number, raw_line in enumerate(text.splitlines(), start=1):
         line = _EMPHASIS.sub("", raw_line)  # "gilt ab dem **02.08.2026**"
         seen: set[date] = set()  # two patterns may find the same date: one warning
-        for pattern in _PATTERNS:
-            for match in pattern.finditer(line):
-                when = _date_of(match)
-                if when is not None and when < as_of and when not in seen:
-                    seen.add(when)
-                    yield StaleDate(number, " ".join(match.group(0).split()), when)
+        for match in _future_matches(line):
+            when = _date_of(match)
+            if when is not None and when < as_of and when not in seen:
+                seen.add(when)
+                yield StaleDate(number, " ".join(match.group(0).split()), when)
+
+
+def _future_matches(line: str) -> Iterator[re.Match[str]]:
+    for pattern in _PATTERNS:
+        yield from pattern.finditer(line)
+    for match in _FROM_DATE.finditer(line):
+        if _PRESENT_VERB.search(_clause_around(line, match.start(), match.end())):
+            yield match
+
+
+def _clause_around(line: str, start: int, end: int) -> str:
+    """Up to `_NEAR` characters either side of line[start:end], cut at the clause's ends."""
+    before = line[max(0, start - _NEAR) : start]
+    after = line[end : end + _NEAR]
+    cut = [m.end() for m in _CLAUSE_END.finditer(before)]
+    before = before[cut[-1] :] if cut else before
+    stop = _CLAUSE_END.search(after)
+    return before + " " + (after[: stop.start()] if stop else after)
 
 
 def _date_of(match: re.Match[str]) -> date | None:

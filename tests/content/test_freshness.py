@@ -26,6 +26,10 @@ AS_OF = date(2026, 12, 3)
         "Die Regeln werden ab dem 01.09.2026 für alle Schulen gelten.",
         "Das Gesetz tritt am 1. Oktober 2026 in Kraft.",
         "Ab dem 02.08.2026 gelten die Transparenzpflichten.",
+        "Art. 50 gilt grundsätzlich ab dem 02.08.2026:",
+        "Deepfakes müssen nach Art. 50 Abs. 4 KI-VO ab 02.08.2026 offengelegt werden.",
+        "Die KI-Verordnung verlangt ab dem 02.08.2026, dass Menschen es erfahren.",
+        "Die Übergangsfrist läuft bis zum 02.12.2026.",
     ],
 )
 def test_a_passed_date_in_the_future_tense_is_found(sentence: str) -> None:
@@ -43,6 +47,9 @@ def test_a_passed_date_in_the_future_tense_is_found(sentence: str) -> None:
         "Die Verordnung ist am 01.08.2024 in Kraft getreten.",
         "Ab dem 1. Januar 2027 gilt etwas Neues.",
         "Die Frist gilt ab dem 31.02.2026.",  # no such date
+        "Die Pflicht galt ab dem 02.08.2026 nur für neue Systeme.",
+        "Hochrisiko-Pflichten erst ab 02.12.2027 statt ab 02.08.2026.",
+        "Ab dem 02.08.2026 waren Bußgelder möglich. Heute gilt mehr.",  # the verb is past
     ],
 )
 def test_the_past_tense_and_future_dates_are_left_alone(sentence: str) -> None:
