@@ -147,8 +147,8 @@ class HomePage(QWidget):
         self.others_heading.setVisible(bool(others))
         self.path_heading.setText(self._path_text(path))
         layout = getattr(self, "_lists_layout", None)
-        if layout is not None:  # the longer list gets more of the page
-            layout.setStretchFactor(self.module_list, max(len(path), 1))
+        if layout is not None:  # the path counts double: it is what the learner is here for
+            layout.setStretchFactor(self.module_list, 2 * max(len(path), 1))
             layout.setStretchFactor(self.other_list, max(len(others), 1))
 
     def _path_text(self, path: tuple[Module, ...]) -> str:

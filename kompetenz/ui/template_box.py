@@ -37,7 +37,7 @@ class TemplateBox(QFrame):
             button.deleteLater()
         self.buttons = []
         for template in templates:
-            button = QPushButton(fill(self.tr("📄 %1 …"), template.title))
+            button = QPushButton(fill(self.tr("%1 …"), template.title))
             button.setObjectName("templateButton")
             button.setAccessibleName(fill(self.tr("Open the template %1"), template.title))
             button.setToolTip(self.tr("Show, print or save as an editable document (ODT)"))

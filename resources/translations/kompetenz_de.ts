@@ -1053,8 +1053,8 @@ Ihre Rolle:</translation>
 <context>
     <name>TemplateBox</name>
     <message>
-        <source>📄 %1 …</source>
-        <translation>📄 %1 …</translation>
+        <source>%1 …</source>
+        <translation>%1 …</translation>
     </message>
     <message>
         <source>Open the template %1</source>

@@ -1048,7 +1048,7 @@ Your role:</source>
 <context>
     <name>TemplateBox</name>
     <message>
-        <source>📄 %1 …</source>
+        <source>%1 …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -91,7 +91,7 @@ def test_templates_are_offered_beside_their_lesson_and_on_the_module_page(
     window.open_module("ziele")
     module_box = window.module_page.templates
     assert module_box.isVisible()
-    assert [b.text() for b in module_box.buttons] == ["📄 Elternbrief zur KI-Nutzung …"]
+    assert [b.text() for b in module_box.buttons] == ["Elternbrief zur KI-Nutzung …"]
     window.open_lesson("01-daten.md")
     lesson_box = window.lesson_page.templates
     assert lesson_box.isVisible()
