@@ -43,11 +43,12 @@ _PATTERNS = tuple(
     )
 )
 # "ab dem 02.08.2026" next to a verb in the present or future tense, in the same clause:
-# "verlangt ab dem …", "ab dem … muss offengelegt werden", "sollten ab … gelten".
+# "verlangt ab dem …", "ab dem … muss offengelegt werden", "sollten ab … gelten". Not "wird":
+# "ab dem 05.12.2025 wird telli bereitgestellt" is a passive in the present, still true.
 _FROM_DATE = re.compile(rf"\bab\s+{_ARTICLE}{_DATE}", re.IGNORECASE)
 _PRESENT_VERB = re.compile(
-    r"\b(?:gilt|gelten|greift|greifen|verlangt|verlangen|muss|müssen|wird|werden|soll|sollen|"
-    r"sollte|sollten|darf|dürfen|tritt|treten|ist|sind|kann|können|beginnt|beginnen)\b",
+    r"\b(?:gilt|gelten|greift|greifen|verlangt|verlangen|muss|müssen|soll|sollen|sollte|"
+    r"sollten|darf|dürfen|tritt|treten|ist|sind|kann|können|beginnt|beginnen)\b",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[;:!?]|\.\s+(?=[A-ZÄÖÜ„])")
@@ -84,10 +85,11 @@ def _future_matches(line: str) -> Iterator[re.Match[str]]:
 
 def _clause_around(line: str, start: int, end: int) -> str:
     """Up to `_NEAR` characters either side of line[start:end], cut at the clause's ends."""
-    before = line[max(0, start - _NEAR) : start]
+    low = max(0, start - _NEAR)
+    # Searched up to the date's end, so that ". " right before "Ab dem …" counts as an end.
+    cuts = [m.end() for m in _CLAUSE_END.finditer(line, low, end) if m.end() <= start]
+    before = line[cuts[-1] if cuts else low : start]
     after = line[end : end + _NEAR]
-    cut = [m.end() for m in _CLAUSE_END.finditer(before)]
-    before = before[cut[-1] :] if cut else before
     stop = _CLAUSE_END.search(after)
     return before + " " + (after[: stop.start()] if stop else after)
 

@@ -49,10 +49,8 @@ def check_module(module: Module, quick: bool = True) -> CheckReport:
     files = FileLookup(module.folder)
     for lesson in module.lessons:
         report.lessons_checked += 1
-        try:
-            text = read_lesson_text(lesson.path)
-        except ContentError as error:
-            report.problems.extend(error.problems)
+        text = _read_text(lesson.path, report)
+        if text is None:
             continue
         _check_freshness(module, lesson.path, text, report)
         if quick and renders_cleanly(text, lesson.path, files):
@@ -113,12 +111,18 @@ def _check_freshness(module: Module, path: Path, text: str, report: CheckReport)
 def _check_templates(module: Module, report: CheckReport) -> None:
     """Templates are course text too: readable, and as current as the lessons."""
     for template in module.templates:
-        try:
-            text = read_lesson_text(template.path)
-        except ContentError as error:
-            report.problems.extend(error.problems)
-            continue
-        _check_freshness(module, template.path, text, report)
+        text = _read_text(template.path, report)
+        if text is not None:
+            _check_freshness(module, template.path, text, report)
+
+
+def _read_text(path: Path, report: CheckReport) -> str | None:
+    """A lesson's or template's Markdown; None (and the problem reported) if it is unreadable."""
+    try:
+        return read_lesson_text(path)
+    except ContentError as error:
+        report.problems.extend(error.problems)
+        return None
 
 
 def _check_quiz(module: Module, report: CheckReport) -> None:
