@@ -81,8 +81,7 @@ class HomePage(QWidget):
         self.others_heading = QLabel(self.tr("Further modules (optional)"))
         self.others_heading.setObjectName("sectionHeading")
         self.other_list = self._module_view("otherModuleList", self.tr("Further modules"))
-        self.model = ModuleListModel(course.modules, self)
-        self.other_model = ModuleListModel((), self)
+        self.model = self.other_model = ModuleListModel((), self)  # filled by _show_lists
         hint = QLabel(
             self.tr("Click a module to open it, or choose it with the arrow keys and press Enter.")
         )
@@ -136,6 +135,8 @@ class HomePage(QWidget):
 
     def _show_lists(self) -> None:
         path, others = self._split()
+        for old in {self.model, self.other_model}:
+            old.deleteLater()  # the views drop them when they get the new models below
         self.model = ModuleListModel(path, self)
         self.other_model = ModuleListModel(others, self)
         for view, model in ((self.module_list, self.model), (self.other_list, self.other_model)):
@@ -146,10 +147,9 @@ class HomePage(QWidget):
             self.module_list.setCurrentIndex(self.model.index(0))
         self.others_heading.setVisible(bool(others))
         self.path_heading.setText(self._path_text(path))
-        layout = getattr(self, "_lists_layout", None)
-        if layout is not None:  # the path counts double: it is what the learner is here for
-            layout.setStretchFactor(self.module_list, 2 * max(len(path), 1))
-            layout.setStretchFactor(self.other_list, max(len(others), 1))
+        # The path counts double: it is what the learner is here for.
+        self._lists_layout.setStretchFactor(self.module_list, 2 * max(len(path), 1))
+        self._lists_layout.setStretchFactor(self.other_list, max(len(others), 1))
 
     def _path_text(self, path: tuple[Module, ...]) -> str:
         if self.role is None:
