@@ -32,6 +32,7 @@ from kompetenz.content.model import Module, Template
 from kompetenz.content.problems import ContentError
 from kompetenz.ui.lesson_document import lesson_css
 from kompetenz.ui.printing import document_preview_dialog
+from kompetenz.ui.style import is_dark
 from kompetenz.ui.text import escape, fill
 
 if TYPE_CHECKING:
@@ -42,12 +43,15 @@ ODT_FORMAT = b"odf"
 _HEADING_ID = re.compile(r'(<h[1-6])\s+id="[^"]*"')
 
 
-def template_document(module: Module, template: Template, parent: QWidget) -> QTextDocument:
-    """The template as a document in print colours; a German notice if it cannot be read."""
+def template_document(
+    module: Module, template: Template, parent: QWidget, *, dark: bool = False
+) -> QTextDocument:
+    """The template as a document (in print colours unless `dark`, for a dark screen); a
+    notice in the learner's language if it cannot be read."""
     from kompetenz.content.render import render_lesson  # imports Python-Markdown
 
     document = QTextDocument(parent)
-    document.setDefaultStyleSheet(lesson_css(dark=False))
+    document.setDefaultStyleSheet(lesson_css(dark))
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, template.title)
     try:
         text = read_lesson_text(template.path)
@@ -99,7 +103,9 @@ class TemplateDialog(QDialog):
         self.setWindowTitle(fill(self.tr("Template: %1"), template.title))
         self.resize(760, 680)
         self.module, self.template, self._dialogs = module, template, dialogs
+        # Printed and saved in print colours; on screen in the app's (light or dark) colours.
         self.document = template_document(module, template, self)
+        shown = template_document(module, template, self, dark=True) if is_dark() else None
         hint = QLabel(
             self.tr(
                 "A template for your school: print it, or save it as an editable document "
@@ -112,7 +118,7 @@ class TemplateDialog(QDialog):
         self.view.setObjectName("templateView")
         self.view.setAccessibleName(fill(self.tr("Template %1"), template.title))
         self.view.setOpenLinks(False)
-        self.view.setDocument(self.document)
+        self.view.setDocument(shown or self.document)
         self.print_button = QPushButton(self.tr("&Print…"))
         self.print_button.setObjectName("printTemplateButton")
         self.print_button.setAccessibleName(self.tr("Print the template"))

@@ -148,3 +148,15 @@ def test_the_template_prints_through_the_preview(window: MainWindow, tmp_path: P
     assert "Elternbrief zur KI-Nutzung" in text
     assert "Sehr geehrte Eltern" in text
     preview.deleteLater()
+
+
+def test_in_dark_mode_the_screen_is_dark_and_the_saved_file_is_not(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kompetenz.ui import template_view
+
+    monkeypatch.setattr(template_view, "is_dark", lambda: True)  # not the app-wide palette
+    dialog = _open_template(window)
+    assert dialog.view.document() is not dialog.document
+    assert "#2b2e35" in dialog.view.document().defaultStyleSheet()  # dark table heads
+    assert "#2b2e35" not in dialog.document.defaultStyleSheet()
