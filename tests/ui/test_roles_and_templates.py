@@ -160,3 +160,25 @@ def test_in_dark_mode_the_screen_is_dark_and_the_saved_file_is_not(
     assert dialog.view.document() is not dialog.document
     assert "#2b2e35" in dialog.view.document().defaultStyleSheet()  # dark table heads
     assert "#2b2e35" not in dialog.document.defaultStyleSheet()
+
+
+def test_a_template_removed_after_loading_is_explained_not_shown(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    import shutil
+
+    from PySide6.QtWidgets import QWidget
+
+    from kompetenz.ui.template_view import template_document
+
+    course_copy = tmp_path / "roles"
+    shutil.copytree(ROLES_COURSE, course_copy)
+    module = load_course([course_copy]).module("ziele")
+    assert module is not None
+    (module.folder / TEMPLATE).unlink()
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    text = template_document(module, module.templates[0], parent).toPlainText()
+    assert "Elternbrief zur KI-Nutzung" in text
+    assert "This template cannot be shown" in text
+    assert "elternbrief.md" in text
