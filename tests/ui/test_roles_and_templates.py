@@ -3,8 +3,8 @@ their lesson, print, and save as real ODT files."""
 
 from __future__ import annotations
 
+import shutil
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,6 @@ from kompetenz.content.loader import load_course
 from kompetenz.store.records import Role
 from kompetenz.store.service import ProgressStore
 from kompetenz.ui.main_window import MainWindow
-from kompetenz.ui.services import AppServices
 from kompetenz.ui.template_view import TemplateDialog
 
 ROLES_COURSE = Path(__file__).parent.parent / "data" / "roles"
@@ -25,22 +24,19 @@ TEMPLATE = "vorlagen/elternbrief.md"
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot, store: ProgressStore, data_dir: Path, tmp_path: Path
-) -> Iterator[MainWindow]:
+def sample_content(tmp_path: Path) -> Path:
+    """The course the conftest's main window is built over: here the roles test course."""
+    target = tmp_path / "content"
+    shutil.copytree(ROLES_COURSE, target)
+    return target
+
+
+@pytest.fixture
+def window(main_window_factory, store: ProgressStore, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
     store.create_profile("Sabine Sekretariat", role=Role.ADMINISTRATION)
-    services = AppServices(
-        course=load_course([ROLES_COURSE]),
-        data_dir=data_dir,
-        dialogs=AnsweringDialogs(tmp_path / "Elternbrief.odt"),
-    )
-    main = MainWindow(services)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    main.attach_store(store)
-    yield main
-    main.close()
+    main: MainWindow = main_window_factory()
+    _dialogs(main).save_path = tmp_path / "Elternbrief.odt"
+    return main
 
 
 def _ids(view_model: object) -> list[str]:
@@ -165,8 +161,6 @@ def test_in_dark_mode_the_screen_is_dark_and_the_saved_file_is_not(
 def test_a_template_removed_after_loading_is_explained_not_shown(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    import shutil
-
     from PySide6.QtWidgets import QWidget
 
     from kompetenz.ui.template_view import template_document
