@@ -5,9 +5,8 @@ The convention (docs/quiz-format.md): every graded question stands under
 at least half of them apply knowledge to a school scenario (`anwendung`); every choice has
 feedback; every attempt holds every objective.
 
-These tests take the bundled modules whose quiz follows the convention (a `$CATEGORY:
-lernziel-` line), so that modules are held to it as they are rewritten; the same checks run
-on the test module `tests/data/roles/de/ziele`, so they are exercised in any case.
+Every bundled module follows the convention; the same checks run on the test module
+`tests/data/roles/de/ziele` as well.
 """
 
 from __future__ import annotations
@@ -53,6 +52,12 @@ def _graded(module: Module) -> list[Question]:
 
 def test_the_test_module_is_among_those_counted() -> None:
     assert [m.id for m in _modules_with_objectives(TEST_COURSE)] == ["ziele"]
+
+
+def test_every_bundled_module_ties_its_questions_to_objectives() -> None:
+    bundled = {m.id for m in load_course([bundled_content_dir()]).modules}
+    assert bundled
+    assert {m.id for m in _modules_with_objectives(bundled_content_dir())} == bundled
 
 
 def test_every_objective_has_at_least_two_graded_questions() -> None:
