@@ -77,7 +77,8 @@ def test_lessons_scores_and_certificates_are_written_out(
     assert "2026" in model.index(0, 3).data()
     button = page.findChild(QPushButton, "reexportCertificateButton")
     assert button.isVisible()
-    assert button.accessibleName()
+    # Named by its visible text (as screen readers and voice control see it), explained more.
+    assert button.accessibleDescription() == "Export the selected certificate again"
     with qtbot.waitSignal(page.certificate_reexport_requested, timeout=1000) as requested:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert requested.args == ["KK-2026-0042"]
