@@ -76,7 +76,9 @@ class HomePage(QWidget):
         self.path_heading.setWordWrap(True)
         self.change_role_button = QPushButton(self.tr("Change role…"))
         self.change_role_button.setObjectName("changeRoleButton")
-        self.change_role_button.setAccessibleDescription(self.tr("Change your role and learning path"))
+        self.change_role_button.setAccessibleDescription(
+            self.tr("Change your role and learning path")
+        )
         self.change_role_button.clicked.connect(self.role_change_requested)
         self.change_role_button.hide()  # shown once a learner (and so a role) is known
         self.module_list = self._module_view("moduleList", self.tr("Your learning path"))
