@@ -50,6 +50,12 @@ class WelcomePage(QWidget):
         self.role_box = QComboBox()
         self.role_box.setObjectName("roleBox")
         self.role_box.setAccessibleName(self.tr("Your role"))
+        # Long role names are shortened in the box (in full in its list), so that the box
+        # never makes the window wider than a small screen at large text.
+        self.role_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.role_box.setMinimumContentsLength(20)
         for role, label in role_labels():
             self.role_box.addItem(label, role)
         self.password_field = QLineEdit()

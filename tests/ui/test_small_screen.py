@@ -1,0 +1,50 @@
+"""The main screens work in a window 800 px wide at 200 % text: nothing forces it wider and no
+list or text view scrolls sideways."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
+
+from kompetenz.ui.main_window import MainWindow
+from kompetenz.ui.settings import apply_text_scale
+
+
+def sideways_scrolling(root: QWidget) -> list[str]:
+    return [
+        f"{type(area).__name__} {area.objectName()!r}"
+        for area in root.findChildren(QAbstractScrollArea)
+        if area.isVisible() and area.horizontalScrollBar().maximum() > 0
+    ]
+
+
+def test_home_module_quiz_and_result_fit_800_px_at_double_text(  # type: ignore[no-untyped-def]
+    qtbot, main_window_factory, qapp: QApplication
+) -> None:
+    apply_text_scale(qapp, 200)
+    try:
+        window: MainWindow = main_window_factory()
+        window.welcome_page.name_field.setText("Greta Großschrift")
+        window.welcome_page.start_button.click()
+        problems: dict[str, list[str]] = {}
+
+        def check(screen: str) -> None:
+            window.resize(800, 600)
+            qtbot.wait(20)
+            found = sideways_scrolling(window)
+            if window.width() > 800:
+                found.append(f"the window is {window.width()} px wide")
+            if found:
+                problems[screen] = found
+
+        check("home")
+        window.open_module("beispiel")
+        check("module")
+        window.start_quiz()
+        check("quiz")
+        while window.stack.currentWidget() is window.quiz_page:
+            window.quiz_page.answer_widget.pick(1)
+            window.quiz_page.submit_button.click()
+        check("result")
+        assert problems == {}
+    finally:
+        apply_text_scale(qapp, 100)
