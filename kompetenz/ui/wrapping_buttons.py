@@ -9,6 +9,7 @@ indicator – and only lay out and paint the text in lines that fit the width th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar, cast
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QPainter, QPaintEvent, QPalette
@@ -126,55 +127,50 @@ def _paint(button: _Button, kind: _Kind) -> None:
     painter.end()
 
 
-class WrappingRadioButton(QRadioButton):
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        _wrap_policy(self)
+class _WrapsText:
+    """The overrides both buttons share; mixed in before the Qt class, so that these win."""
+
+    _kind: ClassVar[_Kind]
+
+    def _button(self) -> _Button:
+        return cast(_Button, self)
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return _height_for_width(self, _RADIO, width)
+        return _height_for_width(self._button(), self._kind, width)
 
     def sizeHint(self) -> QSize:
-        return _size_hint(self, _RADIO)
+        return _size_hint(self._button(), self._kind)
 
     def minimumSizeHint(self) -> QSize:
-        return _minimum_size_hint(self, _RADIO)
+        return _minimum_size_hint(self._button(), self._kind)
 
     def hitButton(self, pos: QPoint) -> bool:
-        return self.rect().contains(pos)
+        return self._button().rect().contains(pos)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        _paint(self, _RADIO)
+        _paint(self._button(), self._kind)
 
 
-class WrappingCheckBox(QCheckBox):
+class WrappingRadioButton(_WrapsText, QRadioButton):
+    _kind = _RADIO
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        _wrap_policy(self)
+
+
+class WrappingCheckBox(_WrapsText, QCheckBox):
     """A check box that is its own Tab stop; the arrow keys move to the neighbouring check
     boxes of the same parent, as they do in a native group of check boxes."""
 
+    _kind = _CHECK
+
     def __init__(self, text: str) -> None:
         super().__init__(text)
         _wrap_policy(self)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return _height_for_width(self, _CHECK, width)
-
-    def sizeHint(self) -> QSize:
-        return _size_hint(self, _CHECK)
-
-    def minimumSizeHint(self) -> QSize:
-        return _minimum_size_hint(self, _CHECK)
-
-    def hitButton(self, pos: QPoint) -> bool:
-        return self.rect().contains(pos)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        _paint(self, _CHECK)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         step = _ARROW_STEPS.get(Qt.Key(event.key()))
