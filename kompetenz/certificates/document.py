@@ -39,11 +39,8 @@ class CertificateKind(StrEnum):
 
     @property
     def certificate_title(self) -> str:
-        return (
-            "Zertifikat KI-Kompetenz"
-            if self is CertificateKind.FULL
-            else ("Teilnahmebescheinigung")
-        )
+        return "Zertifikat KI-Kompetenz" if self is CertificateKind.FULL else (
+            "Teilnahmebescheinigung")
 
 
 @dataclass(frozen=True)
@@ -84,16 +81,10 @@ class CertificateDocument:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "format": DOCUMENT_FORMAT,
-            "number": self.number,
-            "kind": self.kind.value,
-            "name": self.name,
-            "school": self.school,
-            "as_of": self.as_of.isoformat(),
-            "issued_on": self.issued_on.isoformat(),
-            "key_fingerprint": self.key_fingerprint,
-            "format_line": self.format_line,
-            "total_hours": self.total_hours,
+            "format": DOCUMENT_FORMAT, "number": self.number, "kind": self.kind.value,
+            "name": self.name, "school": self.school, "as_of": self.as_of.isoformat(),
+            "issued_on": self.issued_on.isoformat(), "key_fingerprint": self.key_fingerprint,
+            "format_line": self.format_line, "total_hours": self.total_hours,
             "modules": [_module_dict(module) for module in self.modules],
         }
 
@@ -105,15 +96,12 @@ class CertificateDocument:
             if data["format"] != DOCUMENT_FORMAT:
                 raise CertificateError(f"Unbekanntes Zertifikatsformat „{data['format']}“.")
             return cls(
-                number=str(data["number"]),
-                kind=CertificateKind(data["kind"]),
-                name=str(data["name"]),
-                school=_optional_str(data["school"]),
+                number=str(data["number"]), kind=CertificateKind(data["kind"]),
+                name=str(data["name"]), school=_optional_str(data["school"]),
                 modules=tuple(_module_from(item) for item in data["modules"]),
                 as_of=date.fromisoformat(data["as_of"]),
                 issued_on=date.fromisoformat(data["issued_on"]),
-                key_fingerprint=str(data["key_fingerprint"]),
-                format_line=str(data["format_line"]),
+                key_fingerprint=str(data["key_fingerprint"]), format_line=str(data["format_line"]),
             )
         except (ValueError, KeyError, TypeError) as error:
             raise CertificateError(f"Die Zertifikatsdaten sind unvollständig: {error}") from None
@@ -130,12 +118,8 @@ def new_certificate_number(year: int) -> str:
 
 
 def is_completed(progress: ModuleProgress | None) -> bool:
-    return (
-        progress is not None
-        and progress.passed
-        and progress.passed_at is not None
-        and progress.best_score_percent is not None
-    )
+    return (progress is not None and progress.passed and progress.passed_at is not None
+            and progress.best_score_percent is not None)
 
 
 def core_modules(course: Course, role: str) -> list[Module]:
@@ -175,13 +159,9 @@ def build_document(
         modules = [_completed_module(course, progress, module_id)]
     certified = tuple(_certify(m, progress[m.id]) for m in modules)
     return CertificateDocument(
-        number=number or new_certificate_number(issued_on.year),
-        kind=kind,
-        name=profile.name,
-        school=profile.school or None,
-        modules=certified,
-        as_of=max(m.as_of for m in certified),
-        issued_on=issued_on,
+        number=number or new_certificate_number(issued_on.year), kind=kind,
+        name=profile.name, school=profile.school or None, modules=certified,
+        as_of=max(m.as_of for m in certified), issued_on=issued_on,
         key_fingerprint=key_fingerprint,
     )
 
@@ -197,8 +177,7 @@ def _completed_module(
     if not is_completed(progress.get(module_id)):
         raise CertificateError(
             f"Das Modul „{module.title}“ ist noch nicht abgeschlossen: "
-            "Die Wissensüberprüfung ist noch nicht bestanden."
-        )
+            "Die Wissensüberprüfung ist noch nicht bestanden.")
     return module
 
 
@@ -206,14 +185,10 @@ def _certify(module: Module, progress: ModuleProgress) -> CertifiedModule:
     assert progress.passed_at is not None  # is_completed() was checked
     assert progress.best_score_percent is not None
     return CertifiedModule(
-        id=module.id,
-        version=module.version,
-        title=module.title,
+        id=module.id, version=module.version, title=module.title,
         completed_on=local_date(progress.passed_at),
         score_percent=math.floor(progress.best_score_percent + 1e-9),
-        workload_hours=module.workload_hours,
-        objectives=module.objectives,
-        as_of=module.as_of,
+        workload_hours=module.workload_hours, objectives=module.objectives, as_of=module.as_of,
     )
 
 
@@ -224,25 +199,18 @@ def local_date(moment: datetime) -> date:
 
 def _module_dict(module: CertifiedModule) -> dict[str, Any]:
     return {
-        "id": module.id,
-        "version": module.version,
-        "title": module.title,
-        "completed_on": module.completed_on.isoformat(),
-        "score_percent": module.score_percent,
-        "workload_hours": module.workload_hours,
-        "objectives": list(module.objectives),
+        "id": module.id, "version": module.version, "title": module.title,
+        "completed_on": module.completed_on.isoformat(), "score_percent": module.score_percent,
+        "workload_hours": module.workload_hours, "objectives": list(module.objectives),
         "as_of": module.as_of.isoformat(),
     }
 
 
 def _module_from(item: dict[str, Any]) -> CertifiedModule:
     return CertifiedModule(
-        id=str(item["id"]),
-        version=str(item["version"]),
-        title=str(item["title"]),
+        id=str(item["id"]), version=str(item["version"]), title=str(item["title"]),
         completed_on=date.fromisoformat(item["completed_on"]),
-        score_percent=int(item["score_percent"]),
-        workload_hours=float(item["workload_hours"]),
+        score_percent=int(item["score_percent"]), workload_hours=float(item["workload_hours"]),
         objectives=tuple(str(text) for text in item["objectives"]),
         as_of=date.fromisoformat(item["as_of"]),
     )

@@ -26,33 +26,13 @@ RULE = QColor("#b9c3cd")
 SERIF = ["Source Serif 4", "Georgia", "Cambria", "DejaVu Serif", "Times New Roman", "serif"]
 SANS = ["Source Sans 3", "Segoe UI", "Noto Sans", "DejaVu Sans", "Helvetica", "Arial"]
 # For the learning objectives, where many words must fit: narrower where the system has it.
-NARROW = [
-    "Source Sans 3",
-    "Segoe UI",
-    "Noto Sans",
-    "DejaVu Sans Condensed",
-    "Liberation Sans Narrow",
-    "Arial Narrow",
-    *SANS,
-]
-MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
+NARROW = ["Source Sans 3", "Segoe UI", "Noto Sans", "DejaVu Sans Condensed", "Liberation Sans "
+          "Narrow", "Arial Narrow", *SANS]
+MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+          "Oktober", "November", "Dezember")
 VERIFY_LINE = "Prüfen: kompetenz certificate verify <Datei> – oder QR-Code scannen"
-LEGAL_LINE = (
-    "Fortbildung zur KI-Kompetenz (vgl. Art. 4 der Verordnung (EU) 2024/1689, KI-Verordnung)"
-)
+LEGAL_LINE = ("Fortbildung zur KI-Kompetenz (vgl. Art. 4 der Verordnung (EU) 2024/1689, "
+              "KI-Verordnung)")
 WRAP = int(Qt.TextFlag.TextWordWrap)
 LEFT = int(Qt.AlignmentFlag.AlignLeft)
 RIGHT = int(Qt.AlignmentFlag.AlignRight)
@@ -91,9 +71,8 @@ class PageLayout:
         self.left = MARGIN
         self.width = PAGE_WIDTH - 2 * MARGIN
         self.footer_top = PAGE_HEIGHT - FOOTER_BOTTOM - QR_SIZE + 20
-        self.qr_rect = QRectF(
-            PAGE_WIDTH - MARGIN - QR_SIZE + 20, self.footer_top - 20, QR_SIZE, QR_SIZE
-        )
+        self.qr_rect = QRectF(PAGE_WIDTH - MARGIN - QR_SIZE + 20, self.footer_top - 20,
+                              QR_SIZE, QR_SIZE)
 
     def draw(self, qr: QPainterPath) -> None:
         self._frame()
@@ -104,16 +83,8 @@ class PageLayout:
         self._objectives(y + 45, self.footer_top - 50)
         self._footer(qr)
 
-    def text(
-        self,
-        y: float,
-        text: str,
-        face: QFont,
-        color: QColor = INK,
-        align: int = LEFT,
-        x: float | None = None,
-        width: float | None = None,
-    ) -> float:
+    def text(self, y: float, text: str, face: QFont, color: QColor = INK, align: int = LEFT,
+             x: float | None = None, width: float | None = None) -> float:
         """Draw wrapped text from `y`; return the y below it."""
         rect = QRectF(self.left if x is None else x, y, width or self.width, 10_000)
         self.painter.setFont(face)
@@ -126,14 +97,8 @@ class PageLayout:
         self.painter.setFont(face)
         return self.painter.boundingRect(QRectF(0, 0, width, 10_000), LEFT | WRAP, text).height()
 
-    def rule(
-        self,
-        y: float,
-        color: QColor,
-        weight: float,
-        x: float | None = None,
-        width: float | None = None,
-    ) -> None:
+    def rule(self, y: float, color: QColor, weight: float, x: float | None = None,
+             width: float | None = None) -> None:
         self.painter.setPen(QPen(color, weight))
         start = self.left if x is None else x
         self.painter.drawLine(QPointF(start, y), QPointF(start + (width or self.width), y))
@@ -161,11 +126,9 @@ class PageLayout:
         y = self.text(y + 40, self.doc.name, font(SERIF, size), INK, CENTER)
         if self.doc.school:
             y = self.text(y + 10, self.doc.school, font(SANS, 11), MUTED, CENTER)
-        sentence = (
-            "die folgenden Module erfolgreich abgeschlossen hat, darunter alle Pflichtmodule:"
-            if self.doc.kind is CertificateKind.FULL
-            else "das folgende Modul zur KI-Kompetenz erfolgreich abgeschlossen hat:"
-        )
+        sentence = ("die folgenden Module erfolgreich abgeschlossen hat, darunter alle "
+                    "Pflichtmodule:" if self.doc.kind is CertificateKind.FULL
+                    else "das folgende Modul zur KI-Kompetenz erfolgreich abgeschlossen hat:")
         return self.text(y + 45, sentence, font(SANS, 10.5), INK, CENTER)
 
     def _text_width(self, text: str, face: QFont) -> float:
@@ -183,65 +146,37 @@ class PageLayout:
         self.rule(y, INK, 4)
         body = font(SANS, 10)
         for module in self.doc.modules:
-            cells = (
-                module.title,
-                short_date(module.completed_on),
-                f"{module.score_percent}\u00a0%",
-                hours(module.workload_hours),
-            )
+            cells = (module.title, short_date(module.completed_on),
+                     f"{module.score_percent}\u00a0%", hours(module.workload_hours))
             bottom = y
             for i, cell in enumerate(cells):
-                bottom = max(
-                    bottom,
-                    self.text(
-                        y + 15,
-                        cell,
-                        body,
-                        INK,
-                        LEFT if i == 0 else RIGHT,
-                        xs[i],
-                        columns[i] - (30 if i == 0 else 0),
-                    ),
-                )
+                bottom = max(bottom, self.text(y + 15, cell, body, INK, LEFT if i == 0 else RIGHT,
+                                               xs[i], columns[i] - (30 if i == 0 else 0)))
             y = bottom + 15
             self.rule(y, RULE, 2)
         if len(self.doc.modules) > 1:
             bold = font(SANS, 10, bold=True)
             self.text(y + 20, "Gesamtumfang", bold, INK, LEFT, xs[0], columns[0])
-            y = (
-                self.text(y + 20, hours(self.doc.total_hours), bold, INK, RIGHT, xs[3], columns[3])
-                + 20
-            )
+            y = self.text(y + 20, hours(self.doc.total_hours), bold, INK, RIGHT, xs[3],
+                          columns[3]) + 20
             self.rule(y, INK, 4)
-        note = (
-            "Ergebnis: bestes Ergebnis der bestandenen Wissensüberprüfung. "
-            "Umfang: nomineller Arbeitsaufwand in Zeitstunden."
-        )
+        note = ("Ergebnis: bestes Ergebnis der bestandenen Wissensüberprüfung. "
+                "Umfang: nomineller Arbeitsaufwand in Zeitstunden.")
         return self.text(y + 20, note, font(SANS, 7.5), MUTED)
 
     def _facts(self, y: float) -> float:
         label = "Format"
         self.text(y, label, font(SANS, 9, bold=True), MUTED)
         indent = self._text_width(label, font(SANS, 9, bold=True)) + 40
-        return self.text(
-            y,
-            self.doc.format_line,
-            font(SANS, 9),
-            INK,
-            LEFT,
-            self.left + indent,
-            self.width - indent,
-        )
+        return self.text(y, self.doc.format_line, font(SANS, 9), INK, LEFT,
+                         self.left + indent, self.width - indent)
 
     def _objectives(self, top: float, bottom: float) -> None:
         """The learning objectives: a list if it fits, else running text, in the largest size
         that fits above the footer."""
         several = len(self.doc.modules) > 1
-        intro = (
-            "Lernziele – nach Abschluss der Module können Teilnehmende:"
-            if several
-            else "Lernziele – nach Abschluss können Teilnehmende:"
-        )
+        intro = ("Lernziele – nach Abschluss der Module können Teilnehmende:" if several
+                 else "Lernziele – nach Abschluss können Teilnehmende:")
         top = self.text(top, intro, font(SANS, 9, bold=True), ACCENT) + 15
         styles = [(size, False) for size in (9.5, 9.0, 8.5, 8.0)]
         styles += [(size, True) for size in (8.5, 8.0, 7.5, 7.0, 6.5, 6.0)]
@@ -261,16 +196,13 @@ class PageLayout:
             title = escape(module.title)
             if running:
                 body = "; ".join(escape(text.rstrip(".")) for text in module.objectives)
-                parts.append(
-                    f'<p style="margin-bottom:{gap}px; line-height:92%"><b>{title}:</b> {body}</p>'
-                )
+                parts.append(f'<p style="margin-bottom:{gap}px; line-height:92%">'
+                             f"<b>{title}:</b> {body}</p>")
                 continue
             if len(self.doc.modules) > 1:
                 parts.append(f"<p><b>{title}</b></p>")
-            items = "".join(
-                f'<li style="margin-bottom:{gap // 3}px">{escape(text)}</li>'
-                for text in module.objectives
-            )
+            items = "".join(f'<li style="margin-bottom:{gap // 3}px">{escape(text)}</li>'
+                            for text in module.objectives)
             parts.append(f'<ul style="margin-bottom:{gap}px">{items}</ul>')
         text = QTextDocument()
         text.setDefaultFont(font(NARROW if running else SANS, size))
@@ -285,16 +217,10 @@ class PageLayout:
         self.rule(self.footer_top - 30, RULE, 2)
         width = self.qr_rect.left() - self.left - 40
         label, value = font(SANS, 8, bold=True), font(SANS, 10)
-        rows = (
-            (
-                ("Ausgestellt am", long_date(self.doc.issued_on)),
-                ("Zertifikatsnummer", self.doc.number),
-            ),
-            (
-                ("Inhaltlicher Stand", short_date(self.doc.as_of)),
-                ("Signaturschlüssel (Ed25519)", format_fingerprint(self.doc.key_fingerprint)),
-            ),
-        )
+        rows = ((("Ausgestellt am", long_date(self.doc.issued_on)),
+                 ("Zertifikatsnummer", self.doc.number)),
+                (("Inhaltlicher Stand", short_date(self.doc.as_of)),
+                 ("Signaturschlüssel (Ed25519)", format_fingerprint(self.doc.key_fingerprint))))
         y = self.footer_top + 20
         for row in rows:
             bottom = y
@@ -303,16 +229,8 @@ class PageLayout:
                 below = self.text(y, caption, label, MUTED, LEFT, x, width / 2)
                 bottom = max(bottom, self.text(below + 5, text, value, INK, LEFT, x, width / 2))
             y = bottom + 45
-        y = self.text(
-            y + 10, VERIFY_LINE, font(SANS, 8.5, bold=True), ACCENT, LEFT, self.left, width
-        )
-        self.text(
-            y + 10,
-            "Erstellt und elektronisch signiert mit der Lernanwendung Kompetenz.",
-            font(SANS, 7.5),
-            MUTED,
-            LEFT,
-            self.left,
-            width,
-        )
+        y = self.text(y + 10, VERIFY_LINE, font(SANS, 8.5, bold=True), ACCENT, LEFT,
+                      self.left, width)
+        self.text(y + 10, "Erstellt und elektronisch signiert mit der Lernanwendung Kompetenz.",
+                  font(SANS, 7.5), MUTED, LEFT, self.left, width)
         self.painter.fillPath(qr, INK)

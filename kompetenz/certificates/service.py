@@ -43,14 +43,8 @@ class CertificateStore(Protocol):
     def module_progress(self, profile_id: int) -> dict[str, ModuleProgress]: ...
 
     def record_certificate(
-        self,
-        profile_id: int,
-        number: str,
-        kind: str,
-        module_ids: Sequence[str],
-        issued_at: datetime,
-        payload: str,
-        signature: str,
+        self, profile_id: int, number: str, kind: str, module_ids: Sequence[str],
+        issued_at: datetime, payload: str, signature: str,
     ) -> CertificateRecord: ...
 
     def certificates(self, profile_id: int) -> list[CertificateRecord]: ...
@@ -78,12 +72,8 @@ class IssuedCertificate:
 
 class CertificateService:
     def __init__(
-        self,
-        store: CertificateStore,
-        course: Course,
-        data_dir: Path,
-        *,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        self, store: CertificateStore, course: Course, data_dir: Path,
+        *, clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._store = store
         self._course = course
@@ -100,9 +90,8 @@ class CertificateService:
             missing_core=tuple(m.title for m in missing),
         )
 
-    def issue(
-        self, profile_id: int, module_id: str | None, kind: CertificateKind | str
-    ) -> CertificateRecord:
+    def issue(self, profile_id: int, module_id: str | None,
+              kind: CertificateKind | str) -> CertificateRecord:
         """Build, sign and record a new certificate; CertificateError (German) if not allowed.
 
         `kind` is "module" (needs `module_id`) or "full".
@@ -116,23 +105,13 @@ class CertificateService:
         key = signing_key(self._data_dir)
         issued_at = self._clock()
         document = build_document(
-            profile,
-            self._course,
-            progress,
-            kind,
-            module_id,
-            key_fingerprint=fingerprint(key.public_key()),
-            issued_on=local_date(issued_at),
+            profile, self._course, progress, kind, module_id,
+            key_fingerprint=fingerprint(key.public_key()), issued_on=local_date(issued_at),
             number=self._free_number(issued_at.year),
         )
         return self._store.record_certificate(
-            profile_id,
-            document.number,
-            document.kind.value,
-            [m.id for m in document.modules],
-            issued_at,
-            payload=document.to_json(),
-            signature=sign(document, key),
+            profile_id, document.number, document.kind.value, [m.id for m in document.modules],
+            issued_at, payload=document.to_json(), signature=sign(document, key),
         )
 
     def certificates(self, profile_id: int) -> list[IssuedCertificate]:
@@ -165,9 +144,8 @@ class CertificateService:
         if document.number != record.number:
             problems.append(f"Es trägt die Nummer {document.number}.")
         if problems:
-            raise CertificateError(
-                f"Das gespeicherte Zertifikat {record.number} ist beschädigt: " + " ".join(problems)
-            )
+            raise CertificateError(f"Das gespeicherte Zertifikat {record.number} ist beschädigt: "
+                                   + " ".join(problems))
         return IssuedCertificate(record, document, record.signature)
 
     def _free_number(self, year: int) -> str:

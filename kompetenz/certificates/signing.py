@@ -60,7 +60,7 @@ def fingerprint(public_key: Ed25519PublicKey) -> str:
 
 
 def format_fingerprint(value: str) -> str:
-    return " ".join(value[i : i + 4] for i in range(0, len(value), 4))
+    return " ".join(value[i:i + 4] for i in range(0, len(value), 4))
 
 
 def key_path(data_dir: Path) -> Path:
@@ -106,8 +106,7 @@ def import_key(data_dir: Path, pem: bytes, password: bytes | None = None) -> Pat
 
 def public_key_pem(public_key: Ed25519PublicKey) -> bytes:
     return public_key.public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
 
 
 def read_public_key(path: Path) -> Ed25519PublicKey:
@@ -128,17 +127,11 @@ def read_public_key(path: Path) -> Ed25519PublicKey:
 def essential_data(document: CertificateDocument) -> dict[str, Any]:
     """What the QR code states; `x` binds the rest (learning objectives …) by its hash."""
     return {
-        "n": document.number,
-        "k": document.kind.value,
-        "p": document.name,
-        "s": document.school,
-        "d": document.issued_on.isoformat(),
-        "m": [
-            [m.id, m.title, m.completed_on.isoformat(), m.score_percent, m.workload_hours]
-            for m in document.modules
-        ],
-        "h": document.total_hours,
-        "a": document.as_of.isoformat(),
+        "n": document.number, "k": document.kind.value, "p": document.name,
+        "s": document.school, "d": document.issued_on.isoformat(),
+        "m": [[m.id, m.title, m.completed_on.isoformat(), m.score_percent, m.workload_hours]
+              for m in document.modules],
+        "h": document.total_hours, "a": document.as_of.isoformat(),
         "x": document_digest(document.to_json()),
     }
 
@@ -166,8 +159,7 @@ def open_signed(text: str) -> SignedCertificate:
         raise CertificateError("Der Prüftext ist beschädigt oder unvollständig.") from None
     except InvalidSignature:
         raise CertificateError(
-            "Die Signatur ist ungültig: Die signierten Angaben wurden verändert."
-        ) from None
+            "Die Signatur ist ungültig: Die signierten Angaben wurden verändert.") from None
     try:
         data = json.loads(_inflate(payload))
     except ValueError:
@@ -192,27 +184,22 @@ def _private_key_from_pem(data: bytes, password: bytes | None, name: str) -> Ed2
     try:
         key = serialization.load_pem_private_key(data, password=password)
     except TypeError:
-        raise KeyPasswordRequired(
-            f"{name}: Der Schlüssel ist mit einem Passwort geschützt."
-        ) from None
+        raise KeyPasswordRequired(f"{name}: Der Schlüssel ist mit einem Passwort geschützt."
+                                  ) from None
     except (ValueError, UnsupportedAlgorithm):
-        raise CertificateError(
-            f"{name}: Kein lesbarer privater Schlüssel im PEM-Format (oder falsches Passwort)."
-        ) from None
+        raise CertificateError(f"{name}: Kein lesbarer privater Schlüssel im PEM-Format "
+                               "(oder falsches Passwort).") from None
     if not isinstance(key, Ed25519PrivateKey):
-        raise CertificateError(
-            f"{name}: Das ist kein Ed25519-Schlüssel. Erzeugen Sie einen mit "
-            "„openssl genpkey -algorithm ed25519 -out schule.pem“."
-        )
+        raise CertificateError(f"{name}: Das ist kein Ed25519-Schlüssel. Erzeugen Sie einen mit "
+                               "„openssl genpkey -algorithm ed25519 -out schule.pem“.")
     return key
 
 
 def _write_key(path: Path, key: Ed25519PrivateKey) -> None:
     """Write atomically with mode 0600; a key another process wrote first is kept."""
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    pem = key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    )
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                            serialization.NoEncryption())
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:

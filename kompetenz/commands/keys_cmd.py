@@ -13,36 +13,26 @@ from kompetenz.commands.common import data_dir_for
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
-        "keys",
-        help="Signaturschlüssel für Zertifikate verwalten",
+        "keys", help="Signaturschlüssel für Zertifikate verwalten",
         description="Jede Installation signiert Zertifikate mit einem eigenen Schlüssel. Eine "
         "Schule kann stattdessen einen eigenen Schlüssel installieren und dessen öffentlichen "
-        "Teil veröffentlichen.",
-    )
+        "Teil veröffentlichen.")
     actions = parser.add_subparsers(dest="keys_action", metavar="AKTION", required=True)
 
     importing = actions.add_parser(
-        "import",
-        help="den Schlüssel der Schule installieren (privater Ed25519-Schlüssel, PEM)",
+        "import", help="den Schlüssel der Schule installieren (privater Ed25519-Schlüssel, PEM)",
         description="Neue Zertifikate werden danach mit diesem Schlüssel signiert. Der bisherige "
         "Schlüssel wird aufbewahrt. Erzeugen lässt sich ein Schlüssel z. B. mit "
-        "„openssl genpkey -algorithm ed25519 -out schule.pem“.",
-    )
+        "„openssl genpkey -algorithm ed25519 -out schule.pem“.")
     importing.add_argument("file", type=Path, metavar="DATEI", help="PEM-Datei des Schlüssels")
     importing.set_defaults(handler=certificate_errors(_import))
 
     export = actions.add_parser(
-        "export-public",
-        help="den öffentlichen Schlüssel ausgeben (PEM), zum Veröffentlichen",
+        "export-public", help="den öffentlichen Schlüssel ausgeben (PEM), zum Veröffentlichen",
         description="Schreibt den öffentlichen Schlüssel, mit dem Prüfende die Zertifikate "
-        "dieser Installation prüfen können (kompetenz certificate verify --trust DATEI).",
-    )
-    export.add_argument(
-        "--out",
-        type=Path,
-        metavar="DATEI",
-        help="in diese Datei schreiben (Standard: Standardausgabe)",
-    )
+        "dieser Installation prüfen können (kompetenz certificate verify --trust DATEI).")
+    export.add_argument("--out", type=Path, metavar="DATEI",
+                        help="in diese Datei schreiben (Standard: Standardausgabe)")
     export.set_defaults(handler=certificate_errors(_export_public))
 
 
@@ -66,9 +56,7 @@ def _import(args: argparse.Namespace) -> int:
             retired = import_key(data_dir, pem, password)
         key = installed_key(data_dir)
     assert key is not None
-    print(
-        f"Schlüssel installiert. Fingerabdruck: {format_fingerprint(fingerprint(key.public_key()))}"
-    )
+    print(f"Schlüssel installiert. Fingerabdruck: {format_fingerprint(fingerprint(key.public_key()))}")
     print("Neue Zertifikate werden mit diesem Schlüssel signiert.")
     if retired is not None:
         print(f"Der bisherige Schlüssel liegt jetzt in {retired}.")

@@ -22,14 +22,8 @@ class Clock:
         return self.now
 
 
-def pass_quiz(
-    store: ProgressStore,
-    clock: Clock,
-    profile_id: int,
-    module_id: str,
-    score: float,
-    passed: bool = True,
-) -> None:
+def pass_quiz(store: ProgressStore, clock: Clock, profile_id: int, module_id: str, score: float,
+              passed: bool = True) -> None:
     """Record one finished quiz attempt, at the clock's time, through the real store."""
     attempt = store.start_attempt(profile_id, module_id, "1.0.0", [PlannedItem("frage-1", (0, 1))])
     store.finish_attempt(attempt.id, score, passed)

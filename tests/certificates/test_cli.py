@@ -26,18 +26,16 @@ def run(data_dir: Path, sample_content: Path, capsys: pytest.CaptureFixture[str]
     """Run the command line on the test's data folder and sample course: (status, out, err)."""
 
     def invoke(*argv: str | Path) -> tuple[int, str, str]:
-        status = main(
-            ["--data-dir", str(data_dir), "--content-dir", str(sample_content), *map(str, argv)]
-        )
+        status = main(["--data-dir", str(data_dir), "--content-dir", str(sample_content),
+                       *map(str, argv)])
         out, err = capsys.readouterr()
         return status, out, err
 
     return invoke
 
 
-def test_export_list_reexport_and_verify(
-    qapp: QApplication, run: Run, passed_profile: ProfileRecord, tmp_path: Path
-) -> None:
+def test_export_list_reexport_and_verify(qapp: QApplication, run: Run,
+                                         passed_profile: ProfileRecord, tmp_path: Path) -> None:
     first = tmp_path / "zertifikat.pdf"
     status, out, err = run("certificate", "export", "--out", first)
     assert (status, err) == (0, "")
@@ -61,9 +59,9 @@ def test_export_list_reexport_and_verify(
     assert "nicht bestätigt" in out
 
 
-def test_verify_with_a_trusted_key_and_the_qr_text(
-    qapp: QApplication, run: Run, passed_profile: ProfileRecord, tmp_path: Path
-) -> None:
+def test_verify_with_a_trusted_key_and_the_qr_text(qapp: QApplication, run: Run,
+                                                   passed_profile: ProfileRecord,
+                                                   tmp_path: Path) -> None:
     pdf = tmp_path / "z.pdf"
     assert run("certificate", "export", "--module", "beispiel", "--out", pdf)[0] == 0
     published = tmp_path / "schule.pub.pem"
@@ -76,11 +74,8 @@ def test_verify_with_a_trusted_key_and_the_qr_text(
     assert "(vertrauenswürdig laut --trust)" in out
 
     stranger = tmp_path / "fremd.pem"
-    stranger.write_bytes(
-        Ed25519PrivateKey.generate()
-        .public_key()
-        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
-    )
+    stranger.write_bytes(Ed25519PrivateKey.generate().public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
     status, out, err = run("certificate", "verify", pdf, "--trust", stranger)
     assert (status, out) == (1, "")
     assert err.startswith("UNGÜLTIG\n– Signiert mit einem Schlüssel, dem nicht vertraut wird")
@@ -93,18 +88,14 @@ def test_verify_with_a_trusted_key_and_the_qr_text(
     assert run("certificate", "verify", "--qr-text", "KOMPETENZ1.KAPUTT")[0] == 1
 
 
-def test_a_school_key_signs_later_certificates(
-    qapp: QApplication, run: Run, passed_profile: ProfileRecord, tmp_path: Path
-) -> None:
+def test_a_school_key_signs_later_certificates(qapp: QApplication, run: Run,
+                                               passed_profile: ProfileRecord,
+                                               tmp_path: Path) -> None:
     school = Ed25519PrivateKey.generate()
     key_file = tmp_path / "schule.pem"
-    key_file.write_bytes(
-        school.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
+    key_file.write_bytes(school.private_bytes(serialization.Encoding.PEM,
+                                              serialization.PrivateFormat.PKCS8,
+                                              serialization.NoEncryption()))
     status, out, _ = run("keys", "import", key_file)
     assert status == 0
     assert format_fingerprint(fingerprint(school.public_key())) in out
@@ -121,22 +112,16 @@ def test_a_school_key_signs_later_certificates(
     assert public.public_bytes_raw() == school.public_key().public_bytes_raw()
 
 
-def test_refusals_are_german_messages_without_traceback(
-    qapp: QApplication,
-    run: Run,
-    store: ProgressStore,
-    clock: Clock,
-    profile: ProfileRecord,
-    tmp_path: Path,
-) -> None:
+def test_refusals_are_german_messages_without_traceback(qapp: QApplication, run: Run,
+                                                        store: ProgressStore, clock: Clock,
+                                                        profile: ProfileRecord,
+                                                        tmp_path: Path) -> None:
     out_file = tmp_path / "z.pdf"
     status, out, err = run("certificate", "export", "--out", out_file)
     assert (status, out) == (1, "")
-    assert err == (
-        "Fehler: Es ist noch kein Modul abgeschlossen (Wissensüberprüfung bestanden). "
-        "Für das Zertifikat KI-Kompetenz fehlen: „Beispielmodul: Prompts im "
-        "Schulalltag“.\n"
-    )
+    assert err == ("Fehler: Es ist noch kein Modul abgeschlossen (Wissensüberprüfung bestanden). "
+                   "Für das Zertifikat KI-Kompetenz fehlen: „Beispielmodul: Prompts im "
+                   "Schulalltag“.\n")
     pass_quiz(store, clock, profile.id, "beispiel", 40.0, passed=False)
     status, _, err = run("certificate", "export", "--module", "beispiel", "--out", out_file)
     assert status == 1
@@ -144,10 +129,8 @@ def test_refusals_are_german_messages_without_traceback(
     assert not out_file.exists()
 
     status, _, err = run("certificate", "reexport", "KMP-2026-AAAA-BBBB", "--out", out_file)
-    assert (status, err) == (
-        1,
-        "Fehler: Ein Zertifikat mit der Nummer KMP-2026-AAAA-BBBB gibt es hier nicht.\n",
-    )
+    assert (status, err) == (1, "Fehler: Ein Zertifikat mit der Nummer KMP-2026-AAAA-BBBB "
+                                "gibt es hier nicht.\n")
     status, _, err = run("certificate", "export", "--out", tmp_path / "fehlt" / "z.pdf")
     assert status == 1
     assert "Den Ordner" in err
@@ -155,36 +138,25 @@ def test_refusals_are_german_messages_without_traceback(
     garbage = tmp_path / "kaputt.pem"
     garbage.write_text("kein Schlüssel")
     status, _, err = run("keys", "import", garbage)
-    assert (status, err) == (
-        1,
-        "Fehler: Die Datei: Kein lesbarer privater Schlüssel im "
-        "PEM-Format (oder falsches Passwort).\n",
-    )
+    assert (status, err) == (1, "Fehler: Die Datei: Kein lesbarer privater Schlüssel im "
+                                "PEM-Format (oder falsches Passwort).\n")
     status, _, err = run("certificate", "verify", tmp_path / "fehlt.pdf")
     assert status == 1
     assert "Traceback" not in err
 
 
 def test_without_a_choice_several_passed_modules_need_one_named(
-    qapp: QApplication,
-    run: Run,
-    store: ProgressStore,
-    clock: Clock,
-    profile: ProfileRecord,
-    sample_content: Path,
-    tmp_path: Path,
+    qapp: QApplication, run: Run, store: ProgressStore, clock: Clock,
+    profile: ProfileRecord, sample_content: Path, tmp_path: Path,
 ) -> None:
     for order, module_id in enumerate(("zwei", "drei"), start=2):
         folder = sample_content / "de" / module_id
         shutil.copytree(sample_content / "de" / "beispiel", folder)
         manifest = folder / "module.toml"
-        manifest.write_text(
-            manifest.read_text(encoding="utf-8")
-            .replace('"beispiel"', f'"{module_id}"')
-            .replace("Beispielmodul", f"Modul {module_id}")
-            .replace("order = 1", f"order = {order}"),
-            encoding="utf-8",
-        )
+        manifest.write_text(manifest.read_text(encoding="utf-8")
+                            .replace('"beispiel"', f'"{module_id}"')
+                            .replace("Beispielmodul", f"Modul {module_id}")
+                            .replace("order = 1", f"order = {order}"), encoding="utf-8")
     pass_quiz(store, clock, profile.id, "zwei", 90.0)
     status, out, _ = run("certificate", "export", "--out", tmp_path / "a.pdf")
     assert status == 0
@@ -193,11 +165,9 @@ def test_without_a_choice_several_passed_modules_need_one_named(
     pass_quiz(store, clock, profile.id, "drei", 95.0)
     status, _, err = run("certificate", "export", "--out", tmp_path / "b.pdf")
     assert status == 1
-    assert err == (
-        "Fehler: Abgeschlossen sind mehrere Module (zwei, drei). Wählen Sie eines mit "
-        "--module ID. Für das Zertifikat KI-Kompetenz fehlen noch: „Beispielmodul: "
-        "Prompts im Schulalltag“.\n"
-    )
+    assert err == ("Fehler: Abgeschlossen sind mehrere Module (zwei, drei). Wählen Sie eines mit "
+                   "--module ID. Für das Zertifikat KI-Kompetenz fehlen noch: „Beispielmodul: "
+                   "Prompts im Schulalltag“.\n")
     assert run("certificate", "export", "--module", "drei", "--out", tmp_path / "b.pdf")[0] == 0
 
     store.create_profile("Zweites Profil")

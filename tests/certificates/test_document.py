@@ -20,39 +20,24 @@ from kompetenz.certificates.document import (
 from kompetenz.content.loader import Course, load_course
 from kompetenz.store.records import ModuleProgress, ProfileRecord, Role
 
-PROFILE = ProfileRecord(
-    7, "Jonas Özdemir", None, Role.TEACHER, False, datetime(2026, 1, 1, tzinfo=UTC)
-)
+PROFILE = ProfileRecord(7, "Jonas Özdemir", None, Role.TEACHER, False, datetime(2026, 1, 1, tzinfo=UTC))
 
 
-def progress(
-    module_id: str, score: float | None, passed: bool, lessons: frozenset[str] = frozenset()
-) -> ModuleProgress:
+def progress(module_id: str, score: float | None, passed: bool,
+             lessons: frozenset[str] = frozenset()) -> ModuleProgress:
     passed_at = datetime(2026, 9, 1, 10, 0, tzinfo=UTC) if passed else None
     return ModuleProgress(module_id, lessons, score, passed, passed_at, 1, 600.0)
 
 
-def build(
-    course: Course,
-    progress_by_module: dict[str, ModuleProgress],
-    kind: CertificateKind,
-    module_id: str | None = None,
-) -> CertificateDocument:
-    return build_document(
-        PROFILE,
-        course,
-        progress_by_module,
-        kind,
-        module_id,
-        key_fingerprint="0123456789abcdef",
-        issued_on=date(2026, 11, 26),
-    )
+def build(course: Course, progress_by_module: dict[str, ModuleProgress], kind: CertificateKind,
+          module_id: str | None = None) -> CertificateDocument:
+    return build_document(PROFILE, course, progress_by_module, kind, module_id,
+                          key_fingerprint="0123456789abcdef", issued_on=date(2026, 11, 26))
 
 
 def test_a_module_certificate_states_what_was_achieved(course: Course) -> None:
-    doc = build(
-        course, {"beispiel": progress("beispiel", 87.5, True)}, CertificateKind.MODULE, "beispiel"
-    )
+    doc = build(course, {"beispiel": progress("beispiel", 87.5, True)}, CertificateKind.MODULE,
+                "beispiel")
 
     assert doc.title == "Teilnahmebescheinigung"
     assert (doc.name, doc.school) == ("Jonas Özdemir", None)
@@ -61,10 +46,8 @@ def test_a_module_certificate_states_what_was_achieved(course: Course) -> None:
     assert module.completed_on == date(2026, 9, 1)
     assert module.score_percent == 87  # rounded down, never more than was reached
     assert module.workload_hours == 0.5
-    assert module.objectives == (
-        "einen Prompt aus Rolle, Aufgabe, Kontext und Format aufbauen",
-        "erkennen, dass Sprachmodelle Fehler machen",
-    )
+    assert module.objectives == ("einen Prompt aus Rolle, Aufgabe, Kontext und Format aufbauen",
+                                 "erkennen, dass Sprachmodelle Fehler machen")
     assert doc.total_hours == 0.5
     assert doc.as_of == date(2026, 7, 2)
     assert doc.format_line == "Selbstlernkurs mit Wissensüberprüfung, offline durchgeführt"
@@ -75,18 +58,14 @@ def test_lessons_done_without_a_passed_quiz_is_not_completed(course: Course) -> 
     lessons = frozenset({"01-prompts.md", "02-grenzen.md"})
     failed = {"beispiel": progress("beispiel", 40.0, False, lessons)}
 
-    with pytest.raises(
-        CertificateError,
-        match="„Beispielmodul: Prompts im Schulalltag“ ist "
-        "noch nicht abgeschlossen: Die Wissensüberprüfung ist noch nicht bestanden",
-    ):
+    with pytest.raises(CertificateError, match="„Beispielmodul: Prompts im Schulalltag“ ist "
+                       "noch nicht abgeschlossen: Die Wissensüberprüfung ist noch nicht bestanden"):
         build(course, failed, CertificateKind.MODULE, "beispiel")
 
 
 def test_a_passed_quiz_completes_a_module_even_with_lessons_unread(course: Course) -> None:
-    doc = build(
-        course, {"beispiel": progress("beispiel", 100.0, True)}, CertificateKind.MODULE, "beispiel"
-    )
+    doc = build(course, {"beispiel": progress("beispiel", 100.0, True)}, CertificateKind.MODULE,
+                "beispiel")
     assert doc.modules[0].score_percent == 100
 
 
@@ -102,9 +81,8 @@ def two_module_course(sample_content: Path) -> Course:
     shutil.copytree(sample_content / "de" / "beispiel", extra)
     manifest = extra / "module.toml"
     text = manifest.read_text(encoding="utf-8").replace('id = "beispiel"', 'id = "extra"')
-    text = text.replace(
-        'title = "Beispielmodul: Prompts im Schulalltag"', 'title = "Vertiefung"\ncore = false'
-    ).replace("order = 1", "order = 2")
+    text = text.replace("title = \"Beispielmodul: Prompts im Schulalltag\"",
+                        "title = \"Vertiefung\"\ncore = false").replace("order = 1", "order = 2")
     manifest.write_text(text, encoding="utf-8")
     loaded = load_course([sample_content])
     assert [(m.id, m.core_for) for m in loaded.modules] == [
@@ -112,20 +90,18 @@ def two_module_course(sample_content: Path) -> Course:
     return loaded
 
 
-def test_full_needs_every_core_module_and_names_the_missing_ones(two_module_course: Course) -> None:
+def test_full_needs_every_core_module_and_names_the_missing_ones(two_module_course: Course
+                                                                  ) -> None:
     only_extra = {"extra": progress("extra", 90.0, True)}
-    with pytest.raises(
-        CertificateError,
-        match="Für das Zertifikat KI-Kompetenz fehlt noch: „Beispielmodul: Prompts im Schulalltag“",
-    ):
+    with pytest.raises(CertificateError, match="Für das Zertifikat KI-Kompetenz fehlt noch: "
+                       "„Beispielmodul: Prompts im Schulalltag“"):
         build(two_module_course, only_extra, CertificateKind.FULL)
 
 
 def test_full_lists_every_completed_module_core_or_not(two_module_course: Course) -> None:
     core_only = {"beispiel": progress("beispiel", 80.0, True)}
     assert [m.id for m in build(two_module_course, core_only, CertificateKind.FULL).modules] == [
-        "beispiel"
-    ]
+        "beispiel"]
 
     both = {**core_only, "extra": progress("extra", 95.0, True)}
     doc = build(two_module_course, both, CertificateKind.FULL)

@@ -23,9 +23,8 @@ from kompetenz.store.service import ProgressStore
 
 
 @pytest.fixture
-def exported(
-    qapp: QApplication, service: CertificateService, passed_profile: ProfileRecord, tmp_path: Path
-) -> tuple[str, Path]:
+def exported(qapp: QApplication, service: CertificateService, passed_profile: ProfileRecord,
+             tmp_path: Path) -> tuple[str, Path]:
     record = service.issue(passed_profile.id, "beispiel", CertificateKind.MODULE)
     path = tmp_path / "bescheinigung.pdf"
     service.export_pdf(record.number, path)
@@ -42,23 +41,14 @@ def test_the_page_says_who_did_what_when(exported: tuple[str, Path]) -> None:
     number, path = exported
     text = page_text(path)
 
-    for expected in (
-        "Teilnahmebescheinigung",
-        "Annegret Müller-Lüdenscheidt",
-        "Gesamtschule Bochum-Mitte",
-        "Beispielmodul: Prompts im Schulalltag",
-        "01.09.2026",
-        "87 %",
-        "0,5 Std.",
-        "26. November 2026",
-        number,
-        "Inhaltlicher Stand",
-        "02.07.2026",
-        "Selbstlernkurs mit Wissensüberprüfung, offline durchgeführt",
-        "erkennen, dass Sprachmodelle Fehler machen",
-        "Art. 4 der Verordnung (EU) 2024/1689",
-        "Prüfen: kompetenz certificate verify <Datei> – oder QR-Code scannen",
-    ):
+    for expected in ("Teilnahmebescheinigung", "Annegret Müller-Lüdenscheidt",
+                     "Gesamtschule Bochum-Mitte", "Beispielmodul: Prompts im Schulalltag",
+                     "01.09.2026", "87 %", "0,5 Std.", "26. November 2026", number,
+                     "Inhaltlicher Stand", "02.07.2026",
+                     "Selbstlernkurs mit Wissensüberprüfung, offline durchgeführt",
+                     "erkennen, dass Sprachmodelle Fehler machen",
+                     "Art. 4 der Verordnung (EU) 2024/1689",
+                     "Prüfen: kompetenz certificate verify <Datei> – oder QR-Code scannen"):
         assert expected in text, expected
 
 
@@ -86,9 +76,8 @@ def test_the_file_is_an_a4_pdf_a_with_the_signed_data_in_its_metadata(
     assert len(data) < 300_000
 
 
-def test_export_is_quick(
-    qapp: QApplication, service: CertificateService, passed_profile: ProfileRecord, tmp_path: Path
-) -> None:
+def test_export_is_quick(qapp: QApplication, service: CertificateService,
+                         passed_profile: ProfileRecord, tmp_path: Path) -> None:
     record = service.issue(passed_profile.id, None, CertificateKind.FULL)
     service.export_pdf(record.number, tmp_path / "warm-up.pdf")
     started = time.perf_counter()
@@ -98,21 +87,14 @@ def test_export_is_quick(
 
 
 def test_a_reexport_says_exactly_what_was_issued_even_after_the_course_changed(
-    qapp: QApplication,
-    exported: tuple[str, Path],
-    store: ProgressStore,
-    sample_module_dir: Path,
-    data_dir: Path,
-    tmp_path: Path,
+    qapp: QApplication, exported: tuple[str, Path], store: ProgressStore,
+    sample_module_dir: Path, data_dir: Path, tmp_path: Path,
 ) -> None:
     number, first = exported
     manifest = sample_module_dir / "module.toml"
-    manifest.write_text(
-        manifest.read_text(encoding="utf-8")
-        .replace("Beispielmodul: Prompts im Schulalltag", "Neuer Titel")
-        .replace("workload_hours = 0.5", "workload_hours = 3"),
-        encoding="utf-8",
-    )
+    manifest.write_text(manifest.read_text(encoding="utf-8")
+                        .replace("Beispielmodul: Prompts im Schulalltag", "Neuer Titel")
+                        .replace("workload_hours = 0.5", "workload_hours = 3"), encoding="utf-8")
     changed_course = load_course([sample_module_dir.parent.parent])
     assert changed_course.modules[0].title == "Neuer Titel"
     signing_key(data_dir)  # and the installation key stays, but could have changed: no matter
@@ -121,8 +103,7 @@ def test_a_reexport_says_exactly_what_was_issued_even_after_the_course_changed(
     CertificateService(store, changed_course, data_dir).export_pdf(number, again)
 
     assert find_certificate_metadata(again.read_bytes()) == find_certificate_metadata(
-        first.read_bytes()
-    )
+        first.read_bytes())
     assert page_text(again) == page_text(first)
     assert "Neuer Titel" not in page_text(again)
 
@@ -149,11 +130,8 @@ def test_the_page_can_be_drawn_on_any_painter_for_printing(
     painter.end()
 
     def dark_share(left: int, top: int, right: int, bottom: int) -> float:
-        pixels = [
-            QColor(image.pixel(x, y)).lightness() < 128
-            for y in range(top, bottom)
-            for x in range(left, right)
-        ]
+        pixels = [QColor(image.pixel(x, y)).lightness() < 128
+                  for y in range(top, bottom) for x in range(left, right)]
         return sum(pixels) / len(pixels)
 
     assert dark_share(0, 0, 420, 15) == 0  # the margin stays white

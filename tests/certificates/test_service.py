@@ -14,9 +14,8 @@ from kompetenz.store.records import ProfileRecord
 from kompetenz.store.service import ProgressStore
 
 
-def test_eligibility_follows_the_passed_quizzes(
-    service: CertificateService, store: ProgressStore, clock: Clock, profile: ProfileRecord
-) -> None:
+def test_eligibility_follows_the_passed_quizzes(service: CertificateService, store: ProgressStore,
+                                                clock: Clock, profile: ProfileRecord) -> None:
     nothing = service.eligible(profile.id)
     assert (nothing.module_ids, nothing.full) == ((), False)
     assert nothing.missing_core == ("Beispielmodul: Prompts im Schulalltag",)
@@ -28,9 +27,9 @@ def test_eligibility_follows_the_passed_quizzes(
     assert (passed.module_ids, passed.full, passed.missing_core) == (("beispiel",), True, ())
 
 
-def test_the_store_keeps_the_document_and_its_signed_text(
-    service: CertificateService, store: ProgressStore, passed_profile: ProfileRecord
-) -> None:
+def test_the_store_keeps_the_document_and_its_signed_text(service: CertificateService,
+                                                          store: ProgressStore,
+                                                          passed_profile: ProfileRecord) -> None:
     record = service.issue(passed_profile.id, "beispiel", "module")  # a plain string will do
 
     [kept] = store.certificates(passed_profile.id)
@@ -42,19 +41,16 @@ def test_the_store_keeps_the_document_and_its_signed_text(
     assert service.issued(kept.number.lower()).document.number == kept.number
 
 
-def test_every_issue_is_a_new_certificate(
-    service: CertificateService, passed_profile: ProfileRecord
-) -> None:
-    numbers = {
-        service.issue(passed_profile.id, None, CertificateKind.FULL).number for _ in range(3)
-    }
+def test_every_issue_is_a_new_certificate(service: CertificateService,
+                                          passed_profile: ProfileRecord) -> None:
+    numbers = {service.issue(passed_profile.id, None, CertificateKind.FULL).number
+               for _ in range(3)}
     assert len(numbers) == 3
     assert len(service.certificates(passed_profile.id)) == 3
 
 
-def test_refusals(
-    service: CertificateService, profile: ProfileRecord, store: ProgressStore
-) -> None:
+def test_refusals(service: CertificateService, profile: ProfileRecord,
+                  store: ProgressStore) -> None:
     with pytest.raises(CertificateError, match="Unbekannte Art von Zertifikat: 'alles'"):
         service.issue(profile.id, None, "alles")
     with pytest.raises(CertificateError, match="fehlt noch"):
@@ -62,30 +58,15 @@ def test_refusals(
     assert store.certificates(profile.id) == []
 
 
-def test_a_damaged_record_is_not_printed(
-    service: CertificateService, store: ProgressStore, passed_profile: ProfileRecord
-) -> None:
+def test_a_damaged_record_is_not_printed(service: CertificateService, store: ProgressStore,
+                                         passed_profile: ProfileRecord) -> None:
     record = service.issue(passed_profile.id, None, CertificateKind.FULL)
     payload = record.payload.replace("Annegret", "Annette")
-    store.record_certificate(
-        passed_profile.id,
-        "KMP-2026-TEST-TEST",
-        record.kind,
-        record.module_ids,
-        record.issued_at,
-        payload,
-        record.signature,
-    )
+    store.record_certificate(passed_profile.id, "KMP-2026-TEST-TEST", record.kind,
+                             record.module_ids, record.issued_at, payload, record.signature)
     with pytest.raises(CertificateError, match="ist beschädigt: Der Name weicht"):
         service.issued("KMP-2026-TEST-TEST")
-    store.record_certificate(
-        passed_profile.id,
-        "KMP-2026-COPY-COPY",
-        record.kind,
-        record.module_ids,
-        record.issued_at,
-        record.payload,
-        record.signature,
-    )
+    store.record_certificate(passed_profile.id, "KMP-2026-COPY-COPY", record.kind,
+                             record.module_ids, record.issued_at, record.payload, record.signature)
     with pytest.raises(CertificateError, match=f"Es trägt die Nummer {record.number}"):
         service.issued("KMP-2026-COPY-COPY")

@@ -39,14 +39,10 @@ Built = tuple[CertificateDocument, Ed25519PrivateKey]
 
 
 def pem_of(key: Ed25519PrivateKey, password: bytes | None = None) -> bytes:
-    encryption = (
-        serialization.BestAvailableEncryption(password)
-        if password
-        else serialization.NoEncryption()
-    )
-    return key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption
-    )
+    encryption = (serialization.BestAvailableEncryption(password) if password
+                  else serialization.NoEncryption())
+    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                             encryption)
 
 
 def test_an_installation_makes_its_key_once_readable_only_by_its_user(data_dir: Path) -> None:
@@ -88,8 +84,8 @@ def test_a_password_protected_school_key_asks_for_its_password(data_dir: Path) -
 
 def test_keys_of_other_kinds_are_refused_in_german(data_dir: Path, tmp_path: Path) -> None:
     rsa_pem = rsa.generate_private_key(public_exponent=65537, key_size=2048).private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    )
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption())
     with pytest.raises(CertificateError, match="kein Ed25519-Schlüssel"):
         import_key(data_dir, rsa_pem)
     with pytest.raises(CertificateError, match="Kein lesbarer privater Schlüssel"):
@@ -113,28 +109,15 @@ def full_document_of_bundled_course() -> tuple[CertificateDocument, Ed25519Priva
     course = load_course([bundled_content_dir()])
     assert len(course.modules) >= 4
     passed_at = datetime(2026, 9, 1, 10, 0, tzinfo=UTC)
-    progress = {
-        m.id: ModuleProgress(m.id, frozenset(), 93.3, True, passed_at, 1, 0.0)
-        for m in course.modules
-    }
-    profile = ProfileRecord(
-        1,
-        "Dr. Annegret Müller-Lüdenscheidt",
-        "Städtisches Gymnasium am Stadtpark, Gelsenkirchen-Buer",
-        Role.TEACHER,
-        False,
-        passed_at,
-    )
+    progress = {m.id: ModuleProgress(m.id, frozenset(), 93.3, True, passed_at, 1, 0.0)
+                for m in course.modules}
+    profile = ProfileRecord(1, "Dr. Annegret Müller-Lüdenscheidt",
+                            "Städtisches Gymnasium am Stadtpark, Gelsenkirchen-Buer",
+                            Role.TEACHER, False, passed_at)
     key = Ed25519PrivateKey.generate()
-    doc = build_document(
-        profile,
-        course,
-        progress,
-        CertificateKind.FULL,
-        None,
-        key_fingerprint=fingerprint(key.public_key()),
-        issued_on=date(2026, 11, 26),
-    )
+    doc = build_document(profile, course, progress, CertificateKind.FULL, None,
+                         key_fingerprint=fingerprint(key.public_key()),
+                         issued_on=date(2026, 11, 26))
     return doc, key
 
 

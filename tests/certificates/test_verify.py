@@ -18,9 +18,8 @@ from kompetenz.store.records import ProfileRecord
 
 
 @pytest.fixture
-def issued(
-    qapp: QApplication, service: CertificateService, passed_profile: ProfileRecord, tmp_path: Path
-) -> tuple[IssuedCertificate, Path]:
+def issued(qapp: QApplication, service: CertificateService, passed_profile: ProfileRecord,
+           tmp_path: Path) -> tuple[IssuedCertificate, Path]:
     record = service.issue(passed_profile.id, None, CertificateKind.FULL)
     path = tmp_path / "zertifikat.pdf"
     return service.export_pdf(record.number, path), path
@@ -32,19 +31,15 @@ def test_a_genuine_certificate_is_valid_and_states_what_it_certifies(
     certificate, path = issued
     own_key = signing_key(data_dir).public_key()
 
-    for result in (
-        verify_pdf(path),
-        verify_pdf(path, [own_key]),
-        verify_qr_text(certificate.signed_text, [own_key]),
-    ):
+    for result in (verify_pdf(path), verify_pdf(path, [own_key]),
+                   verify_qr_text(certificate.signed_text, [own_key])):
         assert result.valid, result.reasons
         assert result.key_fingerprint == fingerprint(own_key)
         assert result.statement is not None
         assert result.statement.name == "Annegret Müller-Lüdenscheidt"
         assert result.statement.number == certificate.record.number
         assert [(m.title, m.score_percent) for m in result.statement.modules] == [
-            ("Beispielmodul: Prompts im Schulalltag", 87)
-        ]
+            ("Beispielmodul: Prompts im Schulalltag", 87)]
     assert verify_pdf(path).key_trusted is None
     assert verify_pdf(path, [own_key]).key_trusted is True
     assert verify_pdf(path).document == certificate.document
@@ -56,43 +51,24 @@ def test_a_changed_name_fails(issued: tuple[IssuedCertificate, Path]) -> None:
 
     result = verify_pdf(path)
     assert not result.valid
-    assert result.reasons == (
-        "Der Name weicht von den signierten Daten ab (signiert: "
-        "„Annegret Müller-Lüdenscheidt“, im Dokument: „Annette Müller“).",
-    )
+    assert result.reasons == ("Der Name weicht von den signierten Daten ab (signiert: "
+                              "„Annegret Müller-Lüdenscheidt“, im Dokument: „Annette Müller“).",)
 
 
 @pytest.mark.parametrize(
     ("old", "new", "reason"),
     [
-        (
-            '"score_percent":87',
-            '"score_percent":97',
-            "Das Ergebnis des Moduls „Beispielmodul: "
-            "Prompts im Schulalltag“ weicht von den signierten Daten ab (signiert: „87“, im "
-            "Dokument: „97“).",
-        ),
-        (
-            '"completed_on":"2026-09-01"',
-            '"completed_on":"2026-08-01"',
-            "Das Abschlussdatum des "
-            "Moduls „Beispielmodul: Prompts im Schulalltag“ weicht von den signierten Daten ab",
-        ),
-        (
-            '"issued_on":"2026-11-26"',
-            '"issued_on":"2025-11-26"',
-            "Das Ausstellungsdatum weicht von den signierten Daten ab",
-        ),
-        (
-            '"id":"beispiel"',
-            '"id":"grundlagen"',
-            "Die Module im Dokument weichen von den signierten Daten ab.",
-        ),
-        (
-            "Fehler machen",
-            "Wunder wirken",
-            "Die Lernziele oder weitere Angaben im Dokument weichen von den signierten Daten ab.",
-        ),
+        ('"score_percent":87', '"score_percent":97', "Das Ergebnis des Moduls „Beispielmodul: "
+         "Prompts im Schulalltag“ weicht von den signierten Daten ab (signiert: „87“, im "
+         "Dokument: „97“)."),
+        ('"completed_on":"2026-09-01"', '"completed_on":"2026-08-01"', "Das Abschlussdatum des "
+         "Moduls „Beispielmodul: Prompts im Schulalltag“ weicht von den signierten Daten ab"),
+        ('"issued_on":"2026-11-26"', '"issued_on":"2025-11-26"',
+         "Das Ausstellungsdatum weicht von den signierten Daten ab"),
+        ('"id":"beispiel"', '"id":"grundlagen"', "Die Module im Dokument weichen von den "
+         "signierten Daten ab."),
+        ("Fehler machen", "Wunder wirken", "Die Lernziele oder weitere Angaben im Dokument "
+         "weichen von den signierten Daten ab."),
     ],
 )
 def test_a_changed_date_score_module_or_objective_fails(
@@ -140,22 +116,20 @@ def test_data_re_signed_with_another_key_fails_against_the_schools_key(
 
 
 def test_a_signature_that_does_not_fit_its_data_fails(
-    issued: tuple[IssuedCertificate, Path],
+    issued: tuple[IssuedCertificate, Path]
 ) -> None:
     certificate, path = issued
     prefix, payload, key, signature = certificate.signed_text.split(".")
     forger = Ed25519PrivateKey.generate()
     _, forged_payload, _, _ = sign(better_score(certificate.document, forger), forger).split(".")
     assert forged_payload != payload
-    replace_in_xmp(
-        path, certificate.signed_text, ".".join((prefix, forged_payload, key, signature))
-    )
+    replace_in_xmp(path, certificate.signed_text, ".".join((prefix, forged_payload, key,
+                                                            signature)))
 
     result = verify_pdf(path)
     assert not result.valid
-    assert result.reasons == (
-        "Die Signatur ist ungültig: Die signierten Angaben wurden verändert.",
-    )
+    assert result.reasons == ("Die Signatur ist ungültig: Die signierten Angaben wurden "
+                              "verändert.",)
 
 
 def test_changed_bytes_and_appended_changes_fail(issued: tuple[IssuedCertificate, Path]) -> None:
@@ -181,6 +155,7 @@ def test_files_without_certificate_data_are_refused(tmp_path: Path) -> None:
     assert "nicht lesbar" in verify_pdf(tmp_path / "fehlt.pdf").reasons[0]
 
 
-def test_the_metadata_packet_is_stored_uncompressed(issued: tuple[IssuedCertificate, Path]) -> None:
+def test_the_metadata_packet_is_stored_uncompressed(issued: tuple[IssuedCertificate, Path]
+                                                    ) -> None:
     certificate, path = issued
     assert certificate.record.number.encode() in xmp_packet(path.read_bytes())

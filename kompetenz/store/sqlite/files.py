@@ -101,3 +101,4 @@ def overwrite_database(source: Path, target: Path) -> None:
 def side_files(path: Path) -> list[Path]:
     """The files SQLite keeps next to a database while it is in use."""
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
