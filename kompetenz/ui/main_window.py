@@ -229,9 +229,7 @@ class MainWindow(QMainWindow):
             return self._store
         return self._snapshot if self._snapshot is not None else self.store
 
-    def show_first_screen(
-        self, snapshot: ReadOnlyReader, open_store_now: Callable[[], None]
-    ) -> None:
+    def show_first_screen(self, snapshot: ReadOnlyReader, open_store_now: Callable[[], None]) -> None:
         """The start screen from a read-only snapshot, while the store opens in the background.
 
         `open_store_now` opens the store on this thread; it runs only if the learner asks for
