@@ -87,7 +87,7 @@ class SelfTest(QObject):
     def _translated(self) -> str | None:
         translators = self._app.property("kompetenz_translators") or []
         if len(translators) < 2:
-            return "Übersetzungen (Qt und Kompetenz): nur %d von 2 geladen." % len(translators)
+            return f"Übersetzungen (Qt und Kompetenz): nur {len(translators)} von 2 geladen."
         return None
 
     def _styled(self) -> str | None:
