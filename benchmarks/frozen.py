@@ -27,7 +27,8 @@ FIRST_SCREEN = "Selbsttest: Startseite gezeigt"
 
 
 def frozen_executable() -> Path | None:
-    name = "kompetenz.exe" if sys.platform == "win32" else "kompetenz"
+    # On Windows the console twin: the windowed kompetenz.exe has no output to read.
+    name = "kompetenz-cli.exe" if sys.platform == "win32" else "kompetenz"
     path = FROZEN_DIR / name
     return path if path.is_file() else None
 

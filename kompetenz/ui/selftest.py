@@ -73,7 +73,8 @@ class SelfTest(QObject):
             self._finish(1)
 
     def _finish(self, status: int) -> None:
-        sys.stdout.flush()
+        if sys.stdout is not None:  # None in the windowed Windows app (use kompetenz-cli.exe)
+            sys.stdout.flush()
         self._window.close()
         self._app.exit(status)
 
