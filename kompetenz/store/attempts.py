@@ -8,28 +8,20 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any, cast
 
-from sqlalchemy import Connection, Table, bindparam, insert, select, update
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, selectinload
 
-from kompetenz.store import sqlite_specific, start_reads
-from kompetenz.store._convert import attempt_record, plan_to_json
-from kompetenz.store._core import StoreCore, require_json, require_text
-from kompetenz.store._text_sql import session_runner
+from kompetenz.store import summary_sql
+from kompetenz.store.context import StorePart, require_json, require_text, session_runner
 from kompetenz.store.errors import AttemptClosed, AttemptNotFound
-from kompetenz.store.models import Answer, QuizAttempt
+from kompetenz.store.models import QuizAttempt
 from kompetenz.store.records import AttemptRecord, ModuleProgress, PlannedItem
+from kompetenz.store.rows import attempt_record, plan_to_json
 
-# Core statements for `record_answer`, built once (see there).
-_ANSWERS = cast(Table, Answer.__table__)
+# The Core statement that reads an attempt's state for `record_answer`, built once.
 _ATTEMPT_STATE = select(QuizAttempt.finished_at, QuizAttempt.plan).where(
     QuizAttempt.id == bindparam("attempt_id")
-)
-_SQLITE_UPSERT_ANSWER = sqlite_specific.upsert(
-    _ANSWERS,
-    key=(_ANSWERS.c.attempt_id, _ANSWERS.c.position),
-    replace=(_ANSWERS.c.response, _ANSWERS.c.fraction, _ANSWERS.c.answered_at),
 )
 
 
@@ -54,27 +46,7 @@ def _check_fraction(fraction: float | None) -> float | None:
     return float(fraction)
 
 
-def _save_answer(connection: Connection, values: dict[str, Any], *, upsert: bool) -> None:
-    """Insert the answer, or overwrite response, fraction and time of the one given before at
-    the same position: in one statement where the database has an upsert (SQLite), else as
-    an UPDATE followed by an INSERT when it found nothing."""
-    if upsert:
-        connection.execute(_SQLITE_UPSERT_ANSWER, values)
-        return
-    changes = {k: values[k] for k in ("response", "fraction", "answered_at")}
-    found = connection.execute(
-        update(_ANSWERS)
-        .where(
-            _ANSWERS.c.attempt_id == values["attempt_id"],
-            _ANSWERS.c.position == values["position"],
-        )
-        .values(changes)
-    )
-    if found.rowcount == 0:
-        connection.execute(insert(_ANSWERS), values)
-
-
-class QuizOps(StoreCore):
+class Attempts(StorePart):
     def start_attempt(
         self,
         profile_id: int,
@@ -86,13 +58,13 @@ class QuizOps(StoreCore):
         require_text(module_id, "module_id", 200)
         require_text(module_version, "module_version", 100)
         items = _check_plan(plan)
-        with self._transaction() as session:
-            self._profile(session, profile_id)
+        with self._context.transaction() as session:
+            self._context.profile(session, profile_id)
             row = QuizAttempt(
                 profile_id=profile_id,
                 module_id=module_id,
                 module_version=module_version,
-                started_at=self._now(),
+                started_at=self._context.now(),
                 plan=plan_to_json(items),
                 answers=[],
             )
@@ -125,7 +97,7 @@ class QuizOps(StoreCore):
         """
         require_json(response, "response")
         fraction = _check_fraction(fraction)
-        with self._core_transaction() as connection:
+        with self._context.core_transaction() as connection:
             state = connection.execute(_ATTEMPT_STATE, {"attempt_id": attempt_id}).first()
             if state is None:
                 raise AttemptNotFound(attempt_id)
@@ -144,25 +116,25 @@ class QuizOps(StoreCore):
                 "question_key": question_key,
                 "response": response,
                 "fraction": fraction,
-                "answered_at": self._now(),
+                "answered_at": self._context.now(),
             }
-            _save_answer(connection, values, upsert=connection.dialect.name == "sqlite")
+            self._context.backend.save_answer(connection, values)
 
     def finish_attempt(self, attempt_id: int, score_percent: float, passed: bool) -> AttemptRecord:
         if isinstance(score_percent, bool) or not isinstance(score_percent, int | float):
             raise ValueError(f"score_percent must be a number, not {score_percent!r}")
         if not math.isfinite(score_percent) or not 0 <= score_percent <= 100:
             raise ValueError(f"score_percent must lie between 0 and 100, not {score_percent!r}")
-        with self._transaction() as session:
+        with self._context.transaction() as session:
             row = self._open_attempt(session, attempt_id)
-            row.finished_at = self._now()
+            row.finished_at = self._context.now()
             row.score_percent = float(score_percent)
             row.passed = bool(passed)
             session.flush()
             return attempt_record(row)
 
     def get_attempt(self, attempt_id: int) -> AttemptRecord:
-        with self._transaction() as session:
+        with self._context.transaction() as session:
             row = session.get(QuizAttempt, attempt_id, options=[selectinload(QuizAttempt.answers)])
             if row is None:
                 raise AttemptNotFound(attempt_id)
@@ -170,7 +142,7 @@ class QuizOps(StoreCore):
 
     def unfinished_attempt(self, profile_id: int, module_id: str) -> AttemptRecord | None:
         """The newest attempt of this module that was never finished (to resume after a crash)."""
-        with self._transaction() as session:
+        with self._context.transaction() as session:
             row = session.scalar(
                 select(QuizAttempt)
                 .where(
@@ -192,8 +164,8 @@ class QuizOps(StoreCore):
         query = query.order_by(QuizAttempt.started_at.desc(), QuizAttempt.id.desc()).options(
             selectinload(QuizAttempt.answers)
         )
-        with self._transaction() as session:
-            self._profile(session, profile_id)
+        with self._context.transaction() as session:
+            self._context.profile(session, profile_id)
             return [attempt_record(row) for row in session.scalars(query)]
 
     def attempt_scores(self, profile_id: int) -> dict[str, list[float]]:
@@ -203,14 +175,14 @@ class QuizOps(StoreCore):
         scores, so a long history costs neither answers, nor plans, nor ORM rows
         (attempts() is for reviewing single attempts).
         """
-        with self._transaction() as session:
-            self._profile(session, profile_id)
-            return start_reads.attempt_scores(session_runner(session), profile_id)
+        with self._context.transaction() as session:
+            self._context.profile(session, profile_id)
+            return summary_sql.attempt_scores(session_runner(session), profile_id)
 
     def module_progress(
         self, profile_id: int, module_id: str | None = None
     ) -> dict[str, ModuleProgress]:
-        """Per module: lessons completed, time spent, best finished attempt (see start_reads)."""
-        with self._transaction() as session:
-            self._profile(session, profile_id)
-            return start_reads.module_progress(session_runner(session), profile_id, module_id)
+        """Per module: lessons completed, time spent, best finished attempt (see summary_sql)."""
+        with self._context.transaction() as session:
+            self._context.profile(session, profile_id)
+            return summary_sql.module_progress(session_runner(session), profile_id, module_id)

@@ -7,15 +7,15 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from kompetenz.store._convert import certificate_record
-from kompetenz.store._core import StoreCore, require_text
+from kompetenz.store.context import StorePart, require_text
 from kompetenz.store.models import Certificate
 from kompetenz.store.records import CertificateRecord
+from kompetenz.store.rows import ByName, certificate_record
 
 CERTIFICATE_KINDS = frozenset({"module", "full"})
 
 
-class CertificateOps(StoreCore):
+class CertificateRegister(StorePart):
     def record_certificate(
         self,
         profile_id: int,
@@ -34,8 +34,8 @@ class CertificateOps(StoreCore):
             raise ValueError("issued_at must be a timezone-aware datetime")
         if not isinstance(payload, str) or not isinstance(signature, str):
             raise ValueError("payload and signature must be strings")
-        with self._transaction() as session:
-            self._profile(session, profile_id)
+        with self._context.transaction() as session:
+            self._context.profile(session, profile_id)
             if session.scalar(select(Certificate.id).where(Certificate.number == number)):
                 raise ValueError(f"certificate number {number!r} is already taken")
             row = Certificate(
@@ -49,20 +49,20 @@ class CertificateOps(StoreCore):
             )
             session.add(row)
             session.flush()
-            return certificate_record(row)
+            return certificate_record(ByName(row))
 
     def certificates(self, profile_id: int) -> list[CertificateRecord]:
         """The learner's certificates, oldest first."""
-        with self._transaction() as session:
-            self._profile(session, profile_id)
+        with self._context.transaction() as session:
+            self._context.profile(session, profile_id)
             rows = session.scalars(
                 select(Certificate)
                 .where(Certificate.profile_id == profile_id)
                 .order_by(Certificate.issued_at, Certificate.id)
             )
-            return [certificate_record(row) for row in rows]
+            return [certificate_record(ByName(row)) for row in rows]
 
     def find_certificate(self, number: str) -> CertificateRecord | None:
-        with self._transaction() as session:
+        with self._context.transaction() as session:
             row = session.scalar(select(Certificate).where(Certificate.number == number))
-            return None if row is None else certificate_record(row)
+            return None if row is None else certificate_record(ByName(row))
