@@ -15,9 +15,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QLibraryInfo, QObject, QTimer
 from PySide6.QtGui import QImageReader
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from kompetenz.ui.main_window import MainWindow
+from kompetenz.ui.portable_mode import PORTABLE_LABEL
 
 TIMEOUT_MS = 60_000  # an old school PC on a first start, with migrations
 POLL_MS = 50
@@ -62,7 +63,11 @@ class SelfTest(QObject):
             return
         self._poll.stop()
         problems = [problem for check in self._checks() if (problem := check()) is not None]
-        print(f"Selbsttest: Startseite gezeigt ({page}), Daten in {self._window.services.data_dir}")
+        portable = self._window.statusBar().findChild(QLabel, PORTABLE_LABEL) is not None
+        print(
+            f"Selbsttest: Startseite gezeigt ({page}), Daten in {self._window.services.data_dir}"
+            + (" (portabler Modus)" if portable else "")
+        )
         for problem in problems:
             print(f"Selbsttest: FEHLT – {problem}")
         self._finish(1 if problems else 0)

@@ -109,6 +109,7 @@ def test_selftest_runs_the_real_start_and_reports_the_first_screen(
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Selbsttest: Startseite gezeigt (welcomePage)" in done.stdout
     assert "FEHLT" not in done.stdout
+    assert "portabler Modus" not in done.stdout  # run from Python: never portable
     assert (data_dir / "kompetenz.sqlite3").is_file()  # the migrations ran
 
 
