@@ -64,6 +64,9 @@ class CertificateDocument:
     issued_on: date
     key_fingerprint: str
     format_line: str = FORMAT_LINE
+    # The PDF signature's key (keyset.certificate_fingerprint); None for certificates issued
+    # before PDF files were signed. When set, a copy without that signature is refused.
+    pdf_key_fingerprint: str | None = None
 
     @property
     def title(self) -> str:
@@ -78,7 +81,9 @@ class CertificateDocument:
         return canonical_json(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        optional = ({"pdf_key_fingerprint": self.pdf_key_fingerprint}
+                    if self.pdf_key_fingerprint else {})
+        return optional | {
             "format": DOCUMENT_FORMAT, "number": self.number, "kind": self.kind.value,
             "name": self.name, "school": self.school, "as_of": self.as_of.isoformat(),
             "issued_on": self.issued_on.isoformat(), "key_fingerprint": self.key_fingerprint,
@@ -100,6 +105,7 @@ class CertificateDocument:
                 as_of=date.fromisoformat(data["as_of"]),
                 issued_on=date.fromisoformat(data["issued_on"]),
                 key_fingerprint=str(data["key_fingerprint"]), format_line=str(data["format_line"]),
+                pdf_key_fingerprint=_optional_str(data.get("pdf_key_fingerprint")),
             )
         except (ValueError, KeyError, TypeError) as error:
             raise CertificateError(f"Die Zertifikatsdaten sind unvollständig: {error}") from None
@@ -138,6 +144,7 @@ def build_document(
     key_fingerprint: str,
     issued_on: date,
     number: str | None = None,
+    pdf_key_fingerprint: str | None = None,
 ) -> CertificateDocument:
     """The certificate `profile` may have now; CertificateError (German) says why not."""
     if kind is CertificateKind.FULL:
@@ -153,7 +160,7 @@ def build_document(
         number=number or new_certificate_number(issued_on.year), kind=kind,
         name=profile.name, school=profile.school or None, modules=certified,
         as_of=max(m.as_of for m in certified), issued_on=issued_on,
-        key_fingerprint=key_fingerprint,
+        key_fingerprint=key_fingerprint, pdf_key_fingerprint=pdf_key_fingerprint,
     )
 
 

@@ -125,8 +125,10 @@ def read_public_key(path: Path) -> Ed25519PublicKey:
 
 
 def essential_data(document: CertificateDocument) -> dict[str, Any]:
-    """What the QR code states; `x` binds the rest (learning objectives …) by its hash."""
-    return {
+    """What the QR code states; `x` binds the rest (learning objectives …) by its hash,
+    `g` names the key of the PDF signature the file must carry (absent on older ones)."""
+    pdf_key = {"g": document.pdf_key_fingerprint} if document.pdf_key_fingerprint else {}
+    return pdf_key | {
         "n": document.number, "k": document.kind.value, "p": document.name,
         "s": document.school, "d": document.issued_on.isoformat(),
         "m": [[m.id, m.title, m.completed_on.isoformat(), m.score_percent, m.workload_hours]
@@ -196,10 +198,14 @@ def _private_key_from_pem(data: bytes, password: bytes | None, name: str) -> Ed2
 
 
 def _write_key(path: Path, key: Ed25519PrivateKey) -> None:
-    """Write atomically with mode 0600; a key another process wrote first is kept."""
+    write_private_file(path, key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption()))
+
+
+def write_private_file(path: Path, pem: bytes) -> None:
+    """Write atomically with mode 0600; a file another process wrote first is kept."""
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                            serialization.NoEncryption())
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
