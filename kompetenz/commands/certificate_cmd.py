@@ -80,7 +80,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         action="append",
         default=[],
         metavar="SCHLÜSSEL",
-        help="öffentlicher Schlüssel (PEM), dem vertraut wird (mehrfach möglich)",
+        help="öffentlicher Schlüssel oder Zertifikat (PEM, wie „kompetenz keys export-public“ "
+        "es schreibt), dem vertraut wird (mehrfach möglich)",
     )
     verify.set_defaults(handler=certificate_errors(_verify))
 
@@ -232,10 +233,10 @@ def _check_target(path: Path) -> None:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from kompetenz.certificates.signing import read_public_key
+    from kompetenz.certificates.keyset import read_trusted_keys
     from kompetenz.certificates.verify import verify_pdf, verify_qr_text
 
-    trusted = [read_public_key(path) for path in args.trust]
+    trusted = read_trusted_keys(args.trust)
     if args.qr_text is not None:
         result = verify_qr_text(args.qr_text, trusted)
     else:
@@ -272,6 +273,9 @@ def _print_valid(result: VerificationResult) -> None:
         )
     print(f"Gesamtumfang: {hours(statement.total_hours)}")
     print(f"Inhaltlicher Stand: {short_date(statement.as_of)}")
+    print(f"Schutz: {result.protection}")
+    if result.pdf_key_fingerprint:
+        print(f"PDF-Signaturschlüssel: {format_fingerprint(result.pdf_key_fingerprint)}")
     shown = format_fingerprint(result.key_fingerprint)
     if result.key_trusted:
         print(f"Signaturschlüssel: {shown} (vertrauenswürdig laut --trust)")
