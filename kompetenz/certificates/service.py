@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kompetenz.certificates.document import (
     CertificateDocument,
@@ -28,7 +28,13 @@ from kompetenz.certificates.keyset import (
     pdf_key_with_fingerprint,
     pdf_signing_key,
 )
-from kompetenz.certificates.signing import fingerprint, open_signed, sign, signing_key
+from kompetenz.certificates.signing import (
+    fingerprint,
+    open_signed,
+    sign,
+    signing_key,
+    signing_key_with_fingerprint,
+)
 from kompetenz.certificates.verify import differences
 from kompetenz.content.loader import Course
 from kompetenz.store.records import CertificateRecord, ModuleProgress, ProfileRecord
@@ -134,6 +140,23 @@ class CertificateService:
 
         issued = self.issued(number)
         write_pdf(path, issued.document, issued.signed_text, self.pdf_key_for(issued.document))
+        return issued
+
+    def badge(self, number: str) -> dict[str, Any]:
+        """The certificate as a signed Open Badges 3.0 credential (same id on every export)."""
+        from kompetenz.certificates.badge import build_badge
+        from kompetenz.certificates.issuer import load_settings
+
+        issued = self.issued(number)
+        key = signing_key_with_fingerprint(self._data_dir, issued.document.key_fingerprint)
+        return build_badge(issued.document, key, load_settings(self._data_dir), self._clock())
+
+    def export_badge(self, number: str, path: Path) -> IssuedCertificate:
+        """Write the badge as .json, or baked into a .png (needs a QGuiApplication) or .svg."""
+        from kompetenz.certificates.badge_files import write_badge
+
+        issued = self.issued(number)
+        write_badge(path, self.badge(number), issued.document)
         return issued
 
     def pdf_key_for(self, document: CertificateDocument) -> PdfSigningKey:

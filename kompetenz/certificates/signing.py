@@ -85,6 +85,19 @@ def signing_key(data_dir: Path) -> Ed25519PrivateKey:
     return key
 
 
+def signing_key_with_fingerprint(data_dir: Path, wanted: str) -> Ed25519PrivateKey:
+    """The current or a retired key, for a certificate it signed; CertificateError if gone."""
+    for path in (key_path(data_dir), key_path(data_dir).with_name(f"signing-key-{wanted}.pem")):
+        if path.is_file():
+            key = _private_key_from_pem(path.read_bytes(), None, str(path))
+            if fingerprint(key.public_key()) == wanted:
+                return key
+    raise CertificateError(
+        f"Der Schlüssel {format_fingerprint(wanted)}, mit dem dieses Zertifikat signiert wurde, "
+        "fehlt auf diesem Rechner. Importieren Sie den Schlüsselsatz der Schule "
+        "(kompetenz keys import).")
+
+
 def import_key(data_dir: Path, pem: bytes, password: bytes | None = None) -> Path | None:
     """Install a school's key; later certificates are signed with it.
 
