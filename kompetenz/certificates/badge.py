@@ -18,7 +18,13 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from kompetenz.certificates.dataintegrity import OB_CONTEXT, VC_CONTEXT, add_proof, did_key, multikey
+from kompetenz.certificates.dataintegrity import (
+    OB_CONTEXT,
+    VC_CONTEXT,
+    add_proof,
+    did_key,
+    multikey,
+)
 from kompetenz.certificates.document import CertificateDocument
 from kompetenz.certificates.issuer import IssuerSettings
 

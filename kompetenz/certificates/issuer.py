@@ -45,7 +45,8 @@ class IssuerSettings:
                            hours_per_day=_positive(settings.hours_per_day),
                            refresh_months=_whole(settings.refresh_months))
         except (TypeError, ValueError):
-            raise CertificateError(f"{name}: Die Einstellungen sind nicht lesbar.") from None
+            raise CertificateError(f"{name}: Ein Wert ist ungültig (Stunden je Tag und Monate "
+                                   "müssen größer als 0 sein).") from None
 
     def validated(self) -> IssuerSettings:
         if self.issuer_id and not self.issuer_id.startswith("did:web:"):
@@ -75,7 +76,8 @@ def save_settings(data_dir: Path, settings: IssuerSettings) -> None:
     path = settings_path(data_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(settings.validated().to_json(), "utf-8")
+    checked = IssuerSettings.from_dict(json.loads(settings.to_json()), "Die Einstellungen")
+    temporary.write_text(checked.validated().to_json(), "utf-8")
     os.replace(temporary, path)
 
 

@@ -104,8 +104,7 @@ def pdf_signing_key(data_dir: Path, holder: str | None = None) -> PdfSigningKey:
 
 def pdf_key_with_fingerprint(data_dir: Path, wanted: str) -> PdfSigningKey:
     """The current or a retired PDF key, for re-exporting a certificate it was issued with."""
-    candidates = [installed_pdf_key(data_dir)] + [
-        installed_pdf_key(data_dir, f"-{wanted}")]
+    candidates = [installed_pdf_key(data_dir), installed_pdf_key(data_dir, f"-{wanted}")]
     for candidate in candidates:
         if candidate is not None and candidate.fingerprint == wanted:
             return candidate

@@ -12,9 +12,15 @@ import io
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kompetenz.certificates.document import CertificateError
 from kompetenz.certificates.keyset import PdfSigningKey, certificate_fingerprint
+
+if TYPE_CHECKING:
+    from asn1crypto.x509 import Certificate as Asn1Certificate
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko_certvalidator import ValidationContext
 
 FIELD_NAME = "Kompetenz-Signatur"
 _DAMAGED = "Die PDF-Datei ist beschädigt oder kein von Kompetenz signiertes Dokument."
@@ -55,7 +61,7 @@ def sign_pdf(path: Path, pdf_key: PdfSigningKey, reason: str) -> None:
         pdf_key.certificate.public_bytes(serialization.Encoding.DER))
     signer = signers.SimpleSigner(
         signing_cert=certificate, signing_key=asn1_keys.PrivateKeyInfo.load(der_key),
-        cert_registry=SimpleCertificateStore.from_certs([certificate]))
+        cert_registry=SimpleCertificateStore.from_certs([certificate]))  # type: ignore[no-untyped-call]
     metadata = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME, md_algorithm="sha256", reason=reason, name=pdf_key.holder,
         subfilter=fields.SigSeedSubFilter.PADES)
@@ -66,10 +72,10 @@ def sign_pdf(path: Path, pdf_key: PdfSigningKey, reason: str) -> None:
     path.write_bytes(output.getvalue())
 
 
-def _metadata_keeping_writer(source: io.BytesIO) -> object:
+def _metadata_keeping_writer(source: io.BytesIO) -> IncrementalPdfFileWriter:
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
-    class KeepMetadataWriter(IncrementalPdfFileWriter):  # type: ignore[misc]
+    class KeepMetadataWriter(IncrementalPdfFileWriter):
         """pyHanko would rewrite the XMP packet and the document information (producer,
         modification date); Qt's PDF/A metadata, with our extension schema, stays as written."""
 
@@ -121,17 +127,14 @@ def _check(data: bytes) -> PdfSignatureCheck:
     return PdfSignatureCheck(True, fingerprint, str(holder) if holder else None, tuple(problems))
 
 
-def _offline_context(certificate: object) -> object:
+def _offline_context(certificate: Asn1Certificate) -> ValidationContext:
     """Trust the signer's own certificate: integrity is checked here, trust by fingerprint."""
     from pyhanko_certvalidator import ValidationContext
 
     return ValidationContext(trust_roots=[certificate], allow_fetching=False)
 
 
-def _fingerprint(certificate: object) -> str:
+def _fingerprint(certificate: Asn1Certificate) -> str:
     from cryptography import x509
 
-    dump = getattr(certificate, "dump", None)
-    if dump is None:
-        raise CertificateError(_DAMAGED)
-    return certificate_fingerprint(x509.load_der_x509_certificate(dump()))
+    return certificate_fingerprint(x509.load_der_x509_certificate(certificate.dump()))

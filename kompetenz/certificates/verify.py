@@ -77,7 +77,7 @@ PROTECTION_LEGACY = ("Nur signierte Zertifikatsdaten: ausgestellt, bevor Kompete
 
 
 def verify_qr_text(text: str, trusted_keys: Trusted = ()) -> VerificationResult:
-    signed, result = _check_signed(text)
+    _signed, result = _check_signed(text)
     return _with_trust(replace(result, protection=PROTECTION_QR), trusted_keys)
 
 

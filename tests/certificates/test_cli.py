@@ -197,7 +197,8 @@ def test_the_key_set_is_created_exported_and_imported_as_one(
     published = tmp_path / "schule-oeffentlich.pem"
     status, out, _ = run("keys", "export-public", "--out", published)
     assert status == 0
-    assert ed_line in out and pdf_line in out
+    assert ed_line in out
+    assert pdf_line in out
     assert b"PRIVATE" not in published.read_bytes()
 
     pdf = tmp_path / "z.pdf"
@@ -219,7 +220,8 @@ def test_the_key_set_is_created_exported_and_imported_as_one(
     status, out, _ = run("keys", "export-public")
     assert status == 0
     status, out, _ = run("keys", "export-public", "--out", tmp_path / "wieder.pem")
-    assert ed_line in out and pdf_line in out
+    assert ed_line in out
+    assert pdf_line in out
 
 
 def test_a_tampered_file_or_a_broken_key_gives_a_reason_and_no_log_output(
@@ -239,3 +241,45 @@ def test_a_tampered_file_or_a_broken_key_gives_a_reason_and_no_log_output(
     assert status == 1
     assert "Das Zertifikat des PDF-Signaturschlüssels ist nicht lesbar" in err
     assert "Traceback" not in err
+
+
+def test_badge_export_and_verify_on_the_command_line(
+    qapp: QApplication, run: Run, passed_profile: ProfileRecord, tmp_path: Path
+) -> None:
+    assert run("certificate", "export", "--out", tmp_path / "z.pdf")[0] == 0
+    number = run("certificate", "list")[1].split("\t")[0]
+    for suffix in (".json", ".png", ".svg"):
+        badge = tmp_path / f"nachweis{suffix}"
+        status, out, err = run("certificate", "badge", number, "--out", badge)
+        assert (status, err) == (0, ""), err
+        status, out, err = run("certificate", "verify", badge, "--name",
+                               "Annegret Müller-Lüdenscheidt")
+        assert (status, err) == (0, "")
+        assert out.startswith("GÜLTIG: Die Signatur des Open Badge stimmt.")
+        assert f"(Nr. {number})" in out
+        assert "Ausgestellt für: Annegret Müller-Lüdenscheidt" in out
+        assert "Inhaltsversion 1.0.0" in out
+
+    badge = tmp_path / "nachweis.json"
+    badge.write_text(badge.read_text("utf-8").replace("Beispielmodul", "Beispielmodal", 1))
+    status, out, err = run("certificate", "verify", badge)
+    assert (status, out) == (1, "")
+    assert err == ("UNGÜLTIG\n– Die Signatur des Nachweises ist ungültig: Er wurde nach dem "
+                   "Signieren verändert.\n")
+    status, _, err = run("certificate", "badge", number, "--out", tmp_path / "n.txt")
+    assert status == 1
+    assert "Die Endung wählt das Format" in err
+
+
+def test_settings_are_shown_saved_and_checked(run: Run) -> None:
+    assert run("certificate", "settings")[1] == "Keine Angaben festgelegt.\n"
+    status, out, _ = run("certificate", "settings", "--provider", "Gesamtschule Bochum-Mitte",
+                         "--ai-system", "telli", "--hours-per-day", "6", "--state", "Hessen")
+    assert status == 0
+    assert '"ai_systems": [\n    "telli"\n  ]' in out
+    status, _, err = run("certificate", "settings", "--issuer-id", "https://schule.example")
+    assert status == 1
+    assert "did:web" in err
+    status, _, err = run("certificate", "settings", "--refresh-months", "-2")
+    assert status == 1
+    assert "größer als 0" in err

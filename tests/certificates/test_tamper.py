@@ -211,7 +211,8 @@ def test_damaged_or_foreign_pdfs_are_refused_with_a_reason(
             writer.write(stream)
     result = verify_pdf(damaged)
     assert not result.valid
-    assert result.reasons and all(reason.endswith(".") for reason in result.reasons)
+    assert result.reasons
+    assert all(reason.endswith(".") for reason in result.reasons)
 
 
 def test_certificates_issued_before_pdf_signing_still_verify(
