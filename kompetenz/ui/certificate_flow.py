@@ -55,6 +55,25 @@ class CertificateFlow(QObject):
         if target is not None and (issued := self._issued(number)) is not None:
             self._write_in_background(issued, target)
 
+    def export_badge(self, number: str) -> None:
+        """An issued certificate as an Open Badge: baked into a PNG or SVG image, or JSON."""
+        if self._issued(number) is None:
+            return
+        target = self.window.services.dialogs.save_file(
+            self.window, self.tr("Save as Open Badge"), Path.home() / f"Kompetenz-{number}.png",
+            self.tr("Open Badge (*.png *.svg *.json)"))
+        if target is None:
+            return
+        if target.suffix.lower() not in (".png", ".svg", ".json"):
+            target = target.with_name(target.name + ".png")
+        service = self._service()
+        self.window.run_busy(
+            self.tr("Creating the Open Badge…"),
+            lambda: service.export_badge(number, target),
+            lambda _: self._on_saved(target),
+            self._on_failed,
+        )
+
     def print_issued(self, number: str) -> None:
         from kompetenz.ui.printing import print_certificate
 
@@ -114,14 +133,20 @@ class CertificateFlow(QObject):
         )
 
     def _write_in_background(self, issued: IssuedCertificate, target: Path) -> None:
+        from kompetenz.certificates.document import CertificateError
         from kompetenz.certificates.pdf import write_pdf
 
         window = self.window
+        try:
+            pdf_key = self._service().pdf_key_for(issued.document)
+        except CertificateError as error:
+            QMessageBox.warning(window, self.tr("Certificate"), str(error))
+            return
         window.module_page.certificate_button.setEnabled(False)
         document, signed_text = issued.document, issued.signed_text
         window.run_busy(
             self.tr("Creating the certificate…"),
-            lambda: write_pdf(target, document, signed_text),
+            lambda: write_pdf(target, document, signed_text, pdf_key),
             lambda _: self._on_saved(target),
             self._on_failed,
         )

@@ -8,6 +8,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save as Open Badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Badge (*.png *.svg *.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the Open Badge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Creating the learning record…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -745,6 +757,14 @@ Choose another folder and try again.</source>
     </message>
     <message>
         <source>Print the selected certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as Open Badge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the selected certificate as an Open Badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
