@@ -17,6 +17,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from kompetenz.certificates.details import ProviderDetails
 from kompetenz.content.loader import Course
 from kompetenz.content.model import Module
 from kompetenz.store.records import ModuleProgress, ProfileRecord
@@ -67,6 +68,7 @@ class CertificateDocument:
     # The PDF signature's key (keyset.certificate_fingerprint); None for certificates issued
     # before PDF files were signed. When set, a copy without that signature is refused.
     pdf_key_fingerprint: str | None = None
+    details: ProviderDetails = ProviderDetails()  # provider, hours per day …: set by the school
 
     @property
     def title(self) -> str:
@@ -81,8 +83,10 @@ class CertificateDocument:
         return canonical_json(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
-        optional = ({"pdf_key_fingerprint": self.pdf_key_fingerprint}
-                    if self.pdf_key_fingerprint else {})
+        optional: dict[str, Any] = ({"pdf_key_fingerprint": self.pdf_key_fingerprint}
+                                    if self.pdf_key_fingerprint else {})
+        if self.details:
+            optional["details"] = self.details.to_dict()
         return optional | {
             "format": DOCUMENT_FORMAT, "number": self.number, "kind": self.kind.value,
             "name": self.name, "school": self.school, "as_of": self.as_of.isoformat(),
@@ -106,6 +110,7 @@ class CertificateDocument:
                 issued_on=date.fromisoformat(data["issued_on"]),
                 key_fingerprint=str(data["key_fingerprint"]), format_line=str(data["format_line"]),
                 pdf_key_fingerprint=_optional_str(data.get("pdf_key_fingerprint")),
+                details=ProviderDetails.from_dict(data.get("details") or {}),
             )
         except (ValueError, KeyError, TypeError) as error:
             raise CertificateError(f"Die Zertifikatsdaten sind unvollständig: {error}") from None
@@ -145,6 +150,7 @@ def build_document(
     issued_on: date,
     number: str | None = None,
     pdf_key_fingerprint: str | None = None,
+    details: ProviderDetails | None = None,
 ) -> CertificateDocument:
     """The certificate `profile` may have now; CertificateError (German) says why not."""
     if kind is CertificateKind.FULL:
@@ -161,6 +167,7 @@ def build_document(
         name=profile.name, school=profile.school or None, modules=certified,
         as_of=max(m.as_of for m in certified), issued_on=issued_on,
         key_fingerprint=key_fingerprint, pdf_key_fingerprint=pdf_key_fingerprint,
+        details=details or ProviderDetails(),
     )
 
 

@@ -11,10 +11,10 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from kompetenz.certificates.details import ProviderDetails
 from kompetenz.certificates.document import CertificateError
 
 SETTINGS_FILE = "certificate-issuer.json"
-HESSEN = "Hessen"
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,11 @@ class IssuerSettings:
         except (TypeError, ValueError):
             raise CertificateError(f"{name}: Ein Wert ist ungültig (Stunden je Tag und Monate "
                                    "müssen größer als 0 sein).") from None
+
+    def details(self) -> ProviderDetails:
+        """What new certificates state from these settings (the badge settings stay out)."""
+        return ProviderDetails(self.provider, self.provider_address, self.accreditation_number,
+                               self.hours_per_day, self.ai_systems, self.state)
 
     def validated(self) -> IssuerSettings:
         if self.issuer_id and not self.issuer_id.startswith("did:web:"):

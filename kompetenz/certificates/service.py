@@ -23,6 +23,7 @@ from kompetenz.certificates.document import (
     missing_core_modules,
     new_certificate_number,
 )
+from kompetenz.certificates.issuer import load_settings
 from kompetenz.certificates.keyset import (
     PdfSigningKey,
     pdf_key_with_fingerprint,
@@ -119,6 +120,7 @@ class CertificateService:
             profile, self._course, progress, kind, module_id,
             key_fingerprint=fingerprint(key.public_key()), issued_on=local_date(issued_at),
             number=self._free_number(issued_at.year), pdf_key_fingerprint=pdf_key.fingerprint,
+            details=load_settings(self._data_dir).details(),
         )
         return self._store.record_certificate(
             profile_id, document.number, document.kind.value, [m.id for m in document.modules],
@@ -145,7 +147,6 @@ class CertificateService:
     def badge(self, number: str) -> dict[str, Any]:
         """The certificate as a signed Open Badges 3.0 credential (same id on every export)."""
         from kompetenz.certificates.badge import build_badge
-        from kompetenz.certificates.issuer import load_settings
 
         issued = self.issued(number)
         key = signing_key_with_fingerprint(self._data_dir, issued.document.key_fingerprint)

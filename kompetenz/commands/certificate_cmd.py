@@ -324,6 +324,16 @@ def _print_valid(result: VerificationResult) -> None:
         )
     print(f"Gesamtumfang: {hours(statement.total_hours)}")
     print(f"Inhaltlicher Stand: {short_date(statement.as_of)}")
+    if result.document is not None:
+        from kompetenz.certificates.details import fact_rows
+
+        document = result.document
+        for module in document.modules:
+            print(f"Inhaltsversion „{module.title}“: {module.version}, Stand "
+                  f"{short_date(module.as_of)}")
+        for label, text in fact_rows(document.details, document.total_hours,
+                                     hours(document.total_hours)):
+            print(f"{label}: {text}")
     print(f"Schutz: {result.protection}")
     if result.pdf_key_fingerprint:
         print(f"PDF-Signaturschlüssel: {format_fingerprint(result.pdf_key_fingerprint)}")

@@ -61,4 +61,8 @@ def _settings(args: argparse.Namespace) -> int:
         print("Gespeichert. Die Angaben gelten für neu ausgestellte Zertifikate.")
     print(settings.to_json().strip() if settings.to_json().strip() != "{}" else
           "Keine Angaben festgelegt.")
+    if settings.details().in_hessen:
+        from kompetenz.certificates.details import HESSEN_NOTE
+
+        print(f"Hinweis: {HESSEN_NOTE} Das steht auch auf jeder Bescheinigung.")
     return 0
