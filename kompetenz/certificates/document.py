@@ -12,7 +12,7 @@ import json
 import math
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -68,7 +68,8 @@ class CertificateDocument:
     # The PDF signature's key (keyset.certificate_fingerprint); None for certificates issued
     # before PDF files were signed. When set, a copy without that signature is refused.
     pdf_key_fingerprint: str | None = None
-    details: ProviderDetails = ProviderDetails()  # provider, hours per day …: set by the school
+    # Provider, hours per day …: what the school set at issue (details.py).
+    details: ProviderDetails = field(default_factory=ProviderDetails)
 
     @property
     def title(self) -> str:

@@ -328,9 +328,9 @@ def _print_valid(result: VerificationResult) -> None:
         from kompetenz.certificates.details import fact_rows
 
         document = result.document
-        for module in document.modules:
-            print(f"Inhaltsversion „{module.title}“: {module.version}, Stand "
-                  f"{short_date(module.as_of)}")
+        for certified in document.modules:
+            print(f"Inhaltsversion „{certified.title}“: {certified.version}, Stand "
+                  f"{short_date(certified.as_of)}")
         for label, text in fact_rows(document.details, document.total_hours,
                                      hours(document.total_hours)):
             print(f"{label}: {text}")
