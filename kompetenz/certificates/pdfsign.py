@@ -76,10 +76,18 @@ def _metadata_keeping_writer(source: io.BytesIO) -> IncrementalPdfFileWriter:
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
     class KeepMetadataWriter(IncrementalPdfFileWriter):
-        """pyHanko would rewrite the XMP packet and the document information (producer,
-        modification date); Qt's PDF/A metadata, with our extension schema, stays as written."""
+        """Keeps the file a PDF/A-1b as Qt wrote it. pyHanko would rewrite the XMP packet and
+        the document information (producer, modification date), and declare PDF 2.0 with
+        ISO developer extensions for ECDSA; readers check the signature without them (pdfsig
+        does), while PDF/A-1 is PDF 1.4."""
 
         def _update_meta(self) -> None:
+            pass
+
+        def ensure_output_version(self, version: tuple[int, int]) -> None:
+            pass
+
+        def register_extension(self, ext: object) -> None:
             pass
 
     return KeepMetadataWriter(source)
