@@ -39,6 +39,14 @@ class PdfSignatureCheck:
     problems: tuple[str, ...] = ()
 
 
+def preload() -> None:
+    """Import pyHanko ahead of the first export: its import takes longer than the signing
+    (it brings an HTTP client for timestamp servers that Kompetenz never calls)."""
+    import pyhanko.pdf_utils.incremental_writer
+    import pyhanko.sign.signers
+    import pyhanko.sign.validation  # noqa: F401
+
+
 def quiet_pyhanko() -> None:
     """pyHanko logs warnings about the files it reads; the user sees our reasons instead."""
     for name in ("pyhanko", "pyhanko_certvalidator"):

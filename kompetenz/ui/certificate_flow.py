@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from kompetenz.ui.text import fill
@@ -20,10 +20,24 @@ if TYPE_CHECKING:
     from kompetenz.ui.main_window import MainWindow
 
 
+PRELOAD_AFTER_MS = 4000  # once the first screen has settled
+
+
 class CertificateFlow(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self._preload_timer = QTimer(self)
+        self._preload_timer.setSingleShot(True)
+        self._preload_timer.timeout.connect(self._preload_signing)
+        self._preload_timer.start(PRELOAD_AFTER_MS)
+
+    def _preload_signing(self) -> None:
+        """Load the PDF signing library on a worker, so that the first export is quick."""
+        from kompetenz.certificates.pdfsign import preload
+        from kompetenz.ui.background import run_in_background
+
+        run_in_background(preload, lambda _: None, lambda _: None)
 
     def _service(self) -> CertificateService:
         from kompetenz.certificates.service import CertificateService
