@@ -61,5 +61,5 @@ def badge_png(document: CertificateDocument) -> bytes:
 def _lines(document: CertificateDocument) -> list[tuple[str, int, bool]]:
     subject = ("KI-Kompetenz" if len(document.modules) != 1
                else document.modules[0].title.split(":")[0])
-    return [("Kompetenz", 22, False), (document.title, 24, True), (subject[:28], 20, False),
+    return [("Kompetenz", 22, False), (document.title, 20, True), (subject[:28], 20, False),
             (f"Nr. {document.number}", 16, False)]
