@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import logging
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -107,7 +108,9 @@ def check_pdf_signature(data: bytes) -> PdfSignatureCheck:
 
     quiet_pyhanko()
     try:
-        return _check(data)
+        with warnings.catch_warnings():  # pyHanko warns about odd files; the reasons say it
+            warnings.simplefilter("ignore")
+            return _check(data)
     except CertificateError as error:
         return PdfSignatureCheck(True, problems=(str(error),))
     except PdfReadError:
