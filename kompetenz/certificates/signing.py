@@ -122,21 +122,6 @@ def public_key_pem(public_key: Ed25519PublicKey) -> bytes:
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
 
 
-def read_public_key(path: Path) -> Ed25519PublicKey:
-    """A key to trust: a PEM public key, or a private key whose public half is meant."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise CertificateError(f"{path}: Datei nicht lesbar ({error.strerror}).") from None
-    try:
-        key = serialization.load_pem_public_key(data)
-    except (ValueError, UnsupportedAlgorithm):
-        return _private_key_from_pem(data, None, str(path)).public_key()
-    if not isinstance(key, Ed25519PublicKey):
-        raise CertificateError(f"{path}: Das ist kein Ed25519-Schlüssel.")
-    return key
-
-
 def essential_data(document: CertificateDocument) -> dict[str, Any]:
     """What the QR code states; `x` binds the rest (learning objectives …) by its hash,
     `g` names the key of the PDF signature the file must carry (absent on older ones)."""

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kompetenz.commands.certificate_settings import register_settings
 from kompetenz.commands.common import (
     CommandFailed,
     Handler,
@@ -100,8 +101,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="bei einem Open Badge: prüfen, ob er für diese Person (Name wie gedruckt) gilt",
     )
     verify.set_defaults(handler=certificate_errors(_verify))
-    from kompetenz.commands.certificate_settings import register_settings
-
     register_settings(actions, certificate_errors)
 
     portfolio = actions.add_parser(
