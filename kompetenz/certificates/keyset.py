@@ -28,6 +28,7 @@ from kompetenz.certificates.signing import (
     KeyPasswordRequired,
     fingerprint,
     import_key,
+    installed_key,
     key_path,
     public_key_pem,
     signing_key,
@@ -147,8 +148,13 @@ def import_key_set(data_dir: Path, pem: bytes, password: bytes | None,
     """Install a key set (Ed25519 key; PDF key and certificate optional: made if missing)."""
     ed_key, pdf_key = _read_set(pem, password)
     retired: list[Path] = []
+    current = installed_pdf_key(data_dir)
+    installed = installed_key(data_dir)
+    same_key = installed is not None and (
+        fingerprint(installed.public_key()) == fingerprint(ed_key.public_key()))
+    if pdf_key is None and current is not None and same_key and not holder:
+        pdf_key = current  # the same Ed25519 key again: its PDF key stays
     if pdf_key is None:
-        current = installed_pdf_key(data_dir)
         pdf_key = new_pdf_key(holder or (current.holder if current else DEFAULT_HOLDER))
     ed_retired = import_key(data_dir, _private_pem(ed_key))
     retired += [ed_retired] if ed_retired else []

@@ -283,3 +283,15 @@ def test_settings_are_shown_saved_and_checked(run: Run) -> None:
     status, _, err = run("certificate", "settings", "--refresh-months", "-2")
     assert status == 1
     assert "größer als 0" in err
+
+
+def test_importing_the_same_plain_key_again_keeps_the_pdf_key(run: Run, tmp_path: Path) -> None:
+    school = Ed25519PrivateKey.generate()
+    key_file = tmp_path / "schule.pem"
+    key_file.write_bytes(school.private_bytes(serialization.Encoding.PEM,
+                                              serialization.PrivateFormat.PKCS8,
+                                              serialization.NoEncryption()))
+    first = run("keys", "import", key_file, "--school", "Schule am See")[1]
+    again = run("keys", "import", key_file)[1]
+    assert "ECDSA P-256, Schule am See" in first
+    assert first.splitlines()[1:3] == again.splitlines()[1:3]  # both fingerprints unchanged
