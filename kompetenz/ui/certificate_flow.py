@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from kompetenz.ui.text import fill
@@ -20,10 +20,24 @@ if TYPE_CHECKING:
     from kompetenz.ui.main_window import MainWindow
 
 
+PRELOAD_AFTER_MS = 4000  # once the first screen has settled
+
+
 class CertificateFlow(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self._preload_timer = QTimer(self)
+        self._preload_timer.setSingleShot(True)
+        self._preload_timer.timeout.connect(self._preload_signing)
+        self._preload_timer.start(PRELOAD_AFTER_MS)
+
+    def _preload_signing(self) -> None:
+        """Load the PDF signing library on a worker, so that the first export is quick."""
+        from kompetenz.certificates.pdfsign import preload
+        from kompetenz.ui.background import run_in_background
+
+        run_in_background(preload, lambda _: None, lambda _: None)
 
     def _service(self) -> CertificateService:
         from kompetenz.certificates.service import CertificateService
@@ -54,6 +68,25 @@ class CertificateFlow(QObject):
         target = self._ask_target(f"Kompetenz-{number}.pdf")
         if target is not None and (issued := self._issued(number)) is not None:
             self._write_in_background(issued, target)
+
+    def export_badge(self, number: str) -> None:
+        """An issued certificate as an Open Badge: baked into a PNG or SVG image, or JSON."""
+        if self._issued(number) is None:
+            return
+        target = self.window.services.dialogs.save_file(
+            self.window, self.tr("Save as Open Badge"), Path.home() / f"Kompetenz-{number}.png",
+            self.tr("Open Badge (*.png *.svg *.json)"))
+        if target is None:
+            return
+        if target.suffix.lower() not in (".png", ".svg", ".json"):
+            target = target.with_name(target.name + ".png")
+        service = self._service()
+        self.window.run_busy(
+            self.tr("Creating the Open Badge…"),
+            lambda: service.export_badge(number, target),
+            lambda _: self._on_saved(target),
+            self._on_failed,
+        )
 
     def print_issued(self, number: str) -> None:
         from kompetenz.ui.printing import print_certificate
@@ -114,14 +147,20 @@ class CertificateFlow(QObject):
         )
 
     def _write_in_background(self, issued: IssuedCertificate, target: Path) -> None:
+        from kompetenz.certificates.document import CertificateError
         from kompetenz.certificates.pdf import write_pdf
 
         window = self.window
+        try:
+            pdf_key = self._service().pdf_key_for(issued.document)
+        except CertificateError as error:
+            QMessageBox.warning(window, self.tr("Certificate"), str(error))
+            return
         window.module_page.certificate_button.setEnabled(False)
         document, signed_text = issued.document, issued.signed_text
         window.run_busy(
             self.tr("Creating the certificate…"),
-            lambda: write_pdf(target, document, signed_text),
+            lambda: write_pdf(target, document, signed_text, pdf_key),
             lambda _: self._on_saved(target),
             self._on_failed,
         )

@@ -132,6 +132,7 @@ def _build_progress_page(window: MainWindow) -> ProgressPage:
     page = ProgressPage(window.services.course)
     page.certificate_reexport_requested.connect(window.certificates.export_again)
     page.certificate_print_requested.connect(window.certificates.print_issued)
+    page.certificate_badge_requested.connect(window.certificates.export_badge)
     page.portfolio_export_requested.connect(window.certificates.export_portfolio)
     page.portfolio_print_requested.connect(window.certificates.print_portfolio)
     return page

@@ -133,12 +133,14 @@ class ProgressPage(QWidget):
     Signals:
         certificate_reexport_requested(number): save this issued certificate as a PDF again.
         certificate_print_requested(number): print this issued certificate (with preview).
+        certificate_badge_requested(number): save this issued certificate as an Open Badge.
         portfolio_export_requested(): save the whole learning record as one PDF.
         portfolio_print_requested(): print the whole learning record (with preview).
     """
 
     certificate_reexport_requested = Signal(str)
     certificate_print_requested = Signal(str)
+    certificate_badge_requested = Signal(str)
     portfolio_export_requested = Signal()
     portfolio_print_requested = Signal()
 
@@ -181,6 +183,11 @@ class ProgressPage(QWidget):
         self.print_certificate_button.setObjectName("printCertificateButton")
         self.print_certificate_button.setAccessibleName(self.tr("Print the selected certificate"))
         self.print_certificate_button.clicked.connect(self._on_print_certificate_button_clicked)
+        self.badge_button = QPushButton(self.tr("Save as Open Badge…"))
+        self.badge_button.setObjectName("badgeCertificateButton")
+        self.badge_button.setAccessibleName(
+            self.tr("Save the selected certificate as an Open Badge"))
+        self.badge_button.clicked.connect(self._on_badge_button_clicked)
         self.portfolio_button = QPushButton(self.tr("Save my learning record…"))
         self.portfolio_button.setObjectName("exportPortfolioButton")
         self.portfolio_button.setAccessibleName(
@@ -215,6 +222,7 @@ class ProgressPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.reexport_button)
         buttons.addWidget(self.print_certificate_button)
+        buttons.addWidget(self.badge_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addStretch(1)
@@ -245,6 +253,7 @@ class ProgressPage(QWidget):
         self.no_certificates_label.setVisible(not certificates)
         self.reexport_button.setVisible(bool(certificates))
         self.print_certificate_button.setVisible(bool(certificates))
+        self.badge_button.setVisible(bool(certificates))
         if certificates:
             self.certificate_table.selectRow(len(certificates) - 1)  # the newest
             self._fit_table_height()
@@ -334,6 +343,10 @@ class ProgressPage(QWidget):
     def _on_print_certificate_button_clicked(self) -> None:
         if (number := self.selected_certificate()) is not None:
             self.certificate_print_requested.emit(number)
+
+    def _on_badge_button_clicked(self) -> None:
+        if (number := self.selected_certificate()) is not None:
+            self.certificate_badge_requested.emit(number)
 
 
 def _lessons_done(module: Module, progress: ModuleProgress | None) -> int:

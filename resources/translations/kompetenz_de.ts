@@ -8,6 +8,18 @@
         <translation>Bescheinigung</translation>
     </message>
     <message>
+        <source>Save as Open Badge</source>
+        <translation>Als Open Badge speichern</translation>
+    </message>
+    <message>
+        <source>Open Badge (*.png *.svg *.json)</source>
+        <translation>Open Badge (*.png *.svg *.json)</translation>
+    </message>
+    <message>
+        <source>Creating the Open Badge…</source>
+        <translation>Open Badge wird erstellt…</translation>
+    </message>
+    <message>
         <source>Creating the learning record…</source>
         <translation>Der Lernnachweis wird erstellt…</translation>
     </message>
@@ -809,6 +821,14 @@ Ihre Rolle:</translation>
     <message>
         <source>Print the selected certificate</source>
         <translation>Die ausgewählte Bescheinigung drucken</translation>
+    </message>
+    <message>
+        <source>Save as Open Badge…</source>
+        <translation>Als Open Badge speichern…</translation>
+    </message>
+    <message>
+        <source>Save the selected certificate as an Open Badge</source>
+        <translation>Das ausgewählte Zertifikat als Open Badge speichern</translation>
     </message>
     <message>
         <source>Save my learning record…</source>

@@ -8,6 +8,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save as Open Badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Badge (*.png *.svg *.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the Open Badge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Creating the learning record…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -803,6 +815,14 @@ Your role:</source>
     </message>
     <message>
         <source>Print the selected certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as Open Badge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the selected certificate as an Open Badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
