@@ -183,9 +183,7 @@ def open_store_into(
         offer_running_copy(window, services.data_dir, str(error))
         return
     except DatabaseCorrupt as error:
-        if error.backups and offer_restore(window, services, error):
-            open_store_into(window, services)
-        else:
+        if not (error.backups and offer_restore(window, services, error)):
             window.close()
         return
     except StoreError as error:
@@ -237,10 +235,11 @@ def offer_running_copy(window: MainWindow, data_dir: Path, message: str) -> None
 def offer_restore(window: MainWindow, services: AppServices, error: DatabaseCorrupt) -> bool:
     """A damaged database: offer the newest backup instead of starting empty over it.
 
-    The damaged file is kept beside it (renamed), so nothing is destroyed either way.
+    If the learner agrees (True), the backup is checked and copied back as an operation off
+    the GUI thread, and the data opens once it is back. The damaged file is kept beside it
+    (renamed), so nothing is destroyed either way.
     """
     from kompetenz.store import restore_backup
-    from kompetenz.store.errors import StoreError
 
     translate = QCoreApplication.translate
     question = "\n\n".join(
@@ -256,9 +255,16 @@ def offer_restore(window: MainWindow, services: AppServices, error: DatabaseCorr
     title = translate("MainWindow", "Your data cannot be opened")
     if not services.dialogs.confirm(window, title, question + "?"):
         return False
-    try:
-        restore_backup(services.data_dir, error.backups[0], lock=services.lock)
-    except (StoreError, OSError) as failure:
+
+    def failed(failure: Exception) -> None:
         services.dialogs.inform(window, translate("MainWindow", "Restore failed"), str(failure))
-        return False
+        window.close()
+
+    data_dir, backup_id, lock = services.data_dir, error.backups[0], services.lock
+    window.run_busy(
+        "",
+        lambda: restore_backup(data_dir, backup_id, lock=lock),
+        lambda _: open_store_into(window, services),
+        failed,
+    )
     return True
