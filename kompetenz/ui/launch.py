@@ -109,9 +109,7 @@ def content_roots(args: argparse.Namespace, data_dir: Path) -> list[Path]:
 def open_learner_data(window: MainWindow, services: AppServices) -> None:
     """The first screen from a read-only snapshot, then the store opened in the background;
     the store at once where a snapshot will not do."""
-    import sqlite3  # after the first paint, like everything the learner's data needs
-
-    from kompetenz.store import ReadOnlyReader
+    from kompetenz.store import ReadOnlyReader  # after the first paint, like all learner data
 
     snapshot = None
     if database_url_override() is None and _lock_data_dir(services):
@@ -123,7 +121,7 @@ def open_learner_data(window: MainWindow, services: AppServices) -> None:
         window.show_first_screen(
             snapshot, lambda: open_store_into(window, services, show_first_screen=False)
         )
-    except (sqlite3.Error, ValueError):
+    except (ReadOnlyReader.Error, ValueError):
         # The file changed under the snapshot or holds something it cannot read: the store
         # opens now, shows the first screen again, and explains any problem itself.
         open_store_into(window, services)

@@ -16,6 +16,7 @@ from kompetenz.ui.lazy_page import is_built
 from kompetenz.ui.text import fill
 
 if TYPE_CHECKING:
+    from kompetenz.content.loader import Course
     from kompetenz.content.model import Module
     from kompetenz.learning.session import LearnerSession
     from kompetenz.ui.main_window import MainWindow
@@ -31,6 +32,7 @@ class LearningFlow(QObject):
         super().__init__(window)
         self.window = window
         self.module: Module | None = None  # the module being worked on
+        self.search_built_for: Course | None = None  # the course the search index is of
 
     @property
     def session(self) -> LearnerSession | None:
@@ -90,6 +92,47 @@ class LearningFlow(QObject):
 
             page = self.window.lesson_page
             QTimer.singleShot(0, page, lambda: scroll_to_text(page.view, text))
+
+    # -- search and progress ----------------------------------------------------------------
+
+    def show_search(self) -> None:
+        window = self.window
+        if self.session is None:
+            return
+        if self.search_built_for is not window.services.course:
+            self._build_search_index()
+        window.save_note_now()
+        window.stack.setCurrentWidget(window.search_page)
+        window.search_page.focus_search()
+
+    def _build_search_index(self) -> None:
+        """Index every lesson off the GUI thread when the search is first opened, so a big
+        course does not compete with the first minutes of reading for the processor."""
+        from kompetenz.learning.search import BuildCancelled, SearchIndex
+        from kompetenz.ui.background import run_in_background
+
+        window = self.window
+        course = self.search_built_for = window.services.course
+        page = window.search_page
+
+        def failed(error: Exception) -> None:
+            if not isinstance(error, BuildCancelled) and not window.is_closing:
+                text = QCoreApplication.translate("MainWindow", "The search is not available: %1")
+                window.statusBar().showMessage(fill(text, error))
+
+        # Course content, not the learner's data: built beside the operations, not after them.
+        run_in_background(
+            lambda: SearchIndex.build(course, cancelled=lambda: window.is_closing),
+            lambda index: None if window.is_closing else page.set_index(index),
+            failed,
+        )
+
+    def show_progress(self) -> None:
+        window = self.window
+        if self.session is not None:
+            window.save_note_now()
+            window.progress_page.show_progress(self.session.progress())
+            window.stack.setCurrentWidget(window.progress_page)
 
     # -- lessons ----------------------------------------------------------------------------
 

@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QProgressBar, QStackedWidget, QWidget
 
-from kompetenz import __version__
 from kompetenz.content.loader import Course
 from kompetenz.learning.startup import LearnerData
 from kompetenz.ui import page_builders as build
@@ -32,7 +31,7 @@ from kompetenz.ui.ops import Ops
 from kompetenz.ui.pack_flow import PackFlow
 from kompetenz.ui.profile_flow import ProfileFlow
 from kompetenz.ui.services import AppServices
-from kompetenz.ui.text import escape, fill
+from kompetenz.ui.text import fill
 
 # For annotations only: each is imported where it is first needed, after the first paint.
 if TYPE_CHECKING:
@@ -75,7 +74,6 @@ class MainWindow(QMainWindow):
         self.busy_bar.hide()
         self.statusBar().addPermanentWidget(self.busy_bar)
         self.ops.busy_changed.connect(self.busy_bar.setVisible)
-        self._search_built_for: Course | None = None
         self._closing = threading.Event()  # tells background work that the window is closing
         self.statusBar().showMessage(self.tr("Opening your data…"))
 
@@ -160,7 +158,7 @@ class MainWindow(QMainWindow):
         self.home_page.set_course(course)
         if is_built(self, "progress_page"):
             self.progress_page.course = course
-        self._search_built_for = None  # rebuilt when the search is next opened
+        self.learning.search_built_for = None  # rebuilt when the search is next opened
         if is_built(self, "search_page"):
             self.search_page.set_index(None)
 
@@ -192,80 +190,17 @@ class MainWindow(QMainWindow):
         self.learning.start_quiz()
 
     def show_search(self) -> None:
-        if self.session is None:
-            return
-        if self._search_built_for is not self.services.course:
-            self._build_search_index()
-        self.save_note_now()
-        self.stack.setCurrentWidget(self.search_page)
-        self.search_page.focus_search()
-
-    def _build_search_index(self) -> None:
-        """Index every lesson off the GUI thread when the search is first opened, so a big
-        course does not compete with the first minutes of reading for the processor."""
-        from kompetenz.learning.search import BuildCancelled, SearchIndex
-        from kompetenz.ui.background import run_in_background
-
-        course = self._search_built_for = self.services.course
-        page = self.search_page
-
-        def failed(error: Exception) -> None:
-            if not isinstance(error, BuildCancelled) and not self.is_closing:
-                self.statusBar().showMessage(fill(self.tr("The search is not available: %1"), error))
-
-        # Content, not the learner's data: the index builds beside the operations, not after.
-        run_in_background(
-            lambda: SearchIndex.build(course, cancelled=self._closing.is_set),
-            lambda index: None if self.is_closing else page.set_index(index),
-            failed,
-        )
+        self.learning.show_search()
 
     def show_progress(self) -> None:
-        if self.session is not None:
-            self.save_note_now()
-            self.progress_page.show_progress(self.session.progress())
-            self.stack.setCurrentWidget(self.progress_page)
+        self.learning.show_progress()
 
     def show_help(self) -> None:
         self.save_note_now()
         self.stack.setCurrentWidget(self.help_page)
         self.help_page.view.setFocus()
 
-    # -- settings, about, closing -----------------------------------------------------------
-
-    def open_settings(self) -> None:
-        from kompetenz.ui.settings import load_settings, save_settings, settings_path
-        from kompetenz.ui.settings_dialog import SettingsDialog
-        from kompetenz.ui.style import apply_appearance
-
-        path = settings_path(self.services.data_dir)
-        dialog = SettingsDialog(load_settings(path), self)
-        if not dialog.exec():
-            return
-        chosen = dialog.result_settings()
-        try:
-            save_settings(path, chosen)
-        except OSError as error:
-            self.statusBar().showMessage(
-                fill(self.tr("The settings could not be saved: %1"), error.strerror or error)
-            )
-        apply_appearance(chosen)
-
-    def show_about(self) -> None:
-        from kompetenz.about import version_report
-
-        text = fill(
-            self.tr(
-                "<h3>Kompetenz %1</h3><p>An offline course in AI literacy for school staff.</p>"
-                "<p>Licence: GPL-3.0-or-later.</p><p>Your data is stored only on this computer, "
-                "in:<br/><code>%2</code></p><p>Kompetenz never connects to the internet.</p>"
-            ),
-            __version__,
-            escape(str(self.services.data_dir)),
-        )
-        QMessageBox.about(
-            self, self.tr("About Kompetenz"), f"{text}<pre>{escape(version_report())}</pre>"
-        )
+    # -- closing ----------------------------------------------------------------------------
 
     def bring_to_front(self) -> None:
         """Another start of Kompetenz asked for this window (see single_instance.py)."""
