@@ -30,14 +30,14 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 _log = logging.getLogger(__name__)
 
 
-class _Relay(QObject):
+class Relay(QObject):
     """Lives on the GUI thread; its queued signal carries the outcome back there."""
 
     finished = Signal(bool, object)  # succeeded, result or error
 
 
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+class Job(QRunnable):
+    def __init__(self, work: Callable[[], Any], relay: Relay) -> None:
         super().__init__()
         self.work = work
         self.relay = relay
@@ -62,7 +62,7 @@ class Ops(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._pool.setExpiryTimeout(-1)  # one thread, kept: no start-up cost per operation
-        self._relays: set[_Relay] = set()
+        self._relays: set[Relay] = set()
         self._closed = False
 
     @property
@@ -81,7 +81,7 @@ class Ops(QObject):
         GUI thread, unless the window closed or `requester` was destroyed meanwhile."""
         if self._closed:
             return
-        relay = _Relay()
+        relay = Relay()
         first = not self._relays
         self._relays.add(relay)
 
@@ -97,11 +97,11 @@ class Ops(QObject):
                 on_error(value)
 
         relay.finished.connect(finished)
-        self._pool.start(_Job(work, relay))
+        self._pool.start(Job(work, relay))
         if first:
             self.busy_changed.emit(True)
 
-    def _settle(self, relay: _Relay) -> None:
+    def _settle(self, relay: Relay) -> None:
         self._relays.discard(relay)
         if not self._relays and shiboken6.isValid(self) and not self._closed:
             self.busy_changed.emit(False)
