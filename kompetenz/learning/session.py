@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         ModuleProgress,
         NoteRecord,
         ProfileRecord,
+        Role,
     )
 
 TOUR_SEEN = "tour_seen"
@@ -192,6 +193,11 @@ class LearnerSession:
 
     def rename(self, name: str) -> ProfileRecord:
         self.profile = self.store.update_profile(self.profile.id, name=name)
+        return self.profile
+
+    def change_role(self, role: Role) -> ProfileRecord:
+        """Another role, and so another learning path; issued certificates stay as they were."""
+        self.profile = self.store.update_profile(self.profile.id, role=role)
         return self.profile
 
     def delete_profile(self) -> DeletionReport:

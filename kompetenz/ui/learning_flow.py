@@ -146,6 +146,12 @@ class LearningFlow(QObject):
         page.show_lesson(view.module, view.lesson, view.completed, view.note)
         self.window.stack.setCurrentWidget(page)
 
+    def open_template(self, file_name: str) -> None:
+        """A template of the open module, to read, print or save as ODT (template_view.py)."""
+        from kompetenz.ui.template_view import open_template
+
+        open_template(self.window, file_name)
+
     def complete_lesson(self, file_name: str) -> None:
         if self.module is not None and self.session is not None:
             self.session.complete_lesson(self.module.id, file_name)

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.home_page.module_chosen.connect(self.learning.open_module)
         self.home_page.continue_requested.connect(self.learning.continue_lesson)
         self.home_page.tour_dismissed.connect(self.learning.dismiss_tour)
+        self.home_page.role_change_requested.connect(self.profiles.change_role)
         self.activity.active_tick.connect(self.learning.count_reading_time)
         self.busy_bar = QProgressBar()
         self.busy_bar.setObjectName("busyIndicator")
@@ -134,7 +135,9 @@ class MainWindow(QMainWindow):
     def use_profile(self, profile: ProfileRecord) -> None:
         self.session = self.data.session_for(profile, self.services.course)
         preferences = self.session.preferences()
-        self.home_page.set_learner(profile.name, show_tour=not preferences.tour_seen)
+        self.home_page.set_learner(
+            profile.name, show_tour=not preferences.tour_seen, role=profile.role
+        )
         self.lesson_zoom = preferences.lesson_zoom
         if is_built(self, "lesson_page"):
             self.lesson_page.set_zoom(self.lesson_zoom)

@@ -47,6 +47,7 @@ def build_module_page(window: MainWindow) -> ModulePage:
     page.lesson_chosen.connect(window.learning.open_lesson)
     page.quiz_requested.connect(window.learning.start_quiz)
     page.certificate_requested.connect(window.learning.request_module_certificate)
+    page.templates.template_requested.connect(window.learning.open_template)
     return page
 
 
@@ -60,6 +61,7 @@ def build_lesson_page(window: MainWindow) -> LessonPage:
     page.module_requested.connect(window.learning.reopen_module)
     page.note_edited.connect(window.learning.save_note)
     page.zoom_changed.connect(window.learning.set_lesson_zoom)
+    page.templates.template_requested.connect(window.learning.open_template)
     return page
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from kompetenz.ui.lazy_page import is_built
+from kompetenz.ui.roles import role_labels
 from kompetenz.ui.text import fill
 
 if TYPE_CHECKING:
@@ -80,6 +81,34 @@ class ProfileFlow(QObject):
             self._with_password(profile, lambda: self.window.use_profile(profile))
         else:
             self.window.use_profile(profile)
+
+    def change_role(self) -> None:
+        """Another role, and so another learning path; issued certificates stay as they were."""
+        from kompetenz.store.records import Role
+
+        window = self.window
+        session = window.session
+        if session is None:
+            return
+        roles = role_labels()
+        profile = session.profile
+        current = next((i for i, (role, _) in enumerate(roles) if role == profile.role), 0)
+        chosen = window.services.dialogs.choose(
+            window,
+            self.tr("Change role"),
+            self.tr(
+                "Your role decides which modules form your learning path and are needed for the "
+                "„Zertifikat KI-Kompetenz“. Certificates already issued stay as they are.\n\n"
+                "Your role:"
+            ),
+            [label for _, label in roles],
+            current,
+        )
+        if chosen is None or roles[chosen][0] == profile.role:
+            return
+        changed = session.change_role(Role(roles[chosen][0]))
+        window.home_page.set_role(changed.role)
+        window.show_home()
 
     # -- passwords ----------------------------------------------------------------------------
 
