@@ -755,6 +755,10 @@ Ihre Rolle:</translation>
         <source>Delete the selected profile and all its data</source>
         <translation>Ausgewähltes Profil mit allen Daten löschen</translation>
     </message>
+    <message>
+        <source>Wrong password. You can try again in %1 s.</source>
+        <translation>Falsches Passwort. Ein neuer Versuch ist in %1 s möglich.</translation>
+    </message>
 </context>
 <context>
     <name>ProgressPage</name>

@@ -750,6 +750,10 @@ Your role:</source>
         <source>Delete the selected profile and all its data</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Wrong password. You can try again in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProgressPage</name>
