@@ -127,7 +127,9 @@ def test_the_first_screen_reads_from_the_quick_reader_until_the_store_is_there(
 
 def test_deleting_the_profile_ends_it_everywhere(store: ProgressStore, course: Course) -> None:
     data = _data(store)
-    session = data.session_for(data.create_profile("Gustav Geht", None, "other", "pw-12345"), course)  # type: ignore[arg-type]
+    session = data.session_for(
+        data.create_profile("Gustav Geht", None, "other", "pw-12345"), course
+    )  # type: ignore[arg-type]
     session.save_note(course.modules[0].id, course.modules[0].lessons[0].file_name, "weg")
     report = session.delete_profile()
     assert report.profile_name == "Gustav Geht"
@@ -145,3 +147,20 @@ def test_the_session_modules_load_no_qt_and_no_store_before_use() -> None:
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_paused_quiz_is_listed_with_its_next_question(
+    store: ProgressStore, course: Course
+) -> None:
+    data = _data(store)
+    profile = data.create_profile("Paul Pause", "", "teacher", None)  # type: ignore[arg-type]
+    session = data.session_for(profile, course)
+    module_id = course.modules[0].id
+    assert session.paused_quizzes() == {}
+    quiz = session.start_quiz(module_id, random.Random(3))
+    quiz.answer(0, RIGHT[quiz.items[0].question.key])
+    assert session.paused_quizzes() == {module_id: (2, quiz.size)}
+    for position in range(1, quiz.size):
+        quiz.answer(position, RIGHT[quiz.items[position].question.key])
+    quiz.finish()
+    assert session.paused_quizzes() == {}
