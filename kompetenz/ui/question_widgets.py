@@ -3,9 +3,9 @@
 Choices appear in the attempt's planned order, but responses always name the option's index
 in the quiz file, so shuffling never changes what is stored or how it is graded.
 
-Each widget is the question's answer group for assistive technology: a group box (without a
-visible frame) named after the question, so a screen reader says which question an answer
-belongs to. Choices wrap at any width (wrapping_buttons.py).
+Each widget is the question's answer group for assistive technology: a flat group box (the
+answers framed as one block) named after the question, so a screen reader says which question
+an answer belongs to. Choices wrap at any width (wrapping_buttons.py).
 """
 
 from __future__ import annotations
