@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kompetenz.store.errors import ProfileNotFound, StorageFailed
@@ -80,8 +80,10 @@ class StoreCore:
         try:
             with self._sessions.begin() as session:
                 yield session
-        except OperationalError as exc:
-            raise StorageFailed(str(exc.orig)) from exc
+        except IntegrityError:
+            raise  # a constraint violation is a bug or a race the caller handles
+        except DBAPIError as exc:
+            raise self._failure(exc) from exc
 
     @contextmanager
     def _core_transaction(self) -> Iterator[Connection]:
@@ -91,8 +93,15 @@ class StoreCore:
         try:
             with self._engine().begin() as connection:
                 yield connection
-        except OperationalError as exc:
-            raise StorageFailed(str(exc.orig)) from exc
+        except IntegrityError:
+            raise  # a constraint violation is a bug or a race the caller handles
+        except DBAPIError as exc:
+            raise self._failure(exc) from exc
+
+    def _failure(self, exc: DBAPIError) -> StorageFailed:
+        """Any driver error, a dropped connection included, as the error the UI can show."""
+        detail = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else "unbekannt"
+        return StorageFailed(detail, server=self._engine().dialect.name != "sqlite")
 
     def _engine(self) -> Engine:
         bind = self._sessions.kw.get("bind")

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import cast
 
-from sqlalchemy import Connection, Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session, selectinload
 
-from kompetenz.store import sqlite_specific, start_reads
+from kompetenz.store import postgresql, sqlite_specific, start_reads
 from kompetenz.store._convert import attempt_record, plan_to_json
 from kompetenz.store._core import StoreCore, require_json, require_text
 from kompetenz.store._text_sql import session_runner
-from kompetenz.store.errors import AttemptClosed, AttemptNotFound
+from kompetenz.store.errors import AnswerNotSaved, AttemptClosed, AttemptNotFound, StorageFailed
 from kompetenz.store.models import Answer, QuizAttempt
 from kompetenz.store.records import AttemptRecord, ModuleProgress, PlannedItem
 
@@ -26,11 +26,14 @@ _ANSWERS = cast(Table, Answer.__table__)
 _ATTEMPT_STATE = select(QuizAttempt.finished_at, QuizAttempt.plan).where(
     QuizAttempt.id == bindparam("attempt_id")
 )
-_SQLITE_UPSERT_ANSWER = sqlite_specific.upsert(
-    _ANSWERS,
-    key=(_ANSWERS.c.attempt_id, _ANSWERS.c.position),
-    replace=(_ANSWERS.c.response, _ANSWERS.c.fraction, _ANSWERS.c.answered_at),
-)
+_ANSWER_KEY = (_ANSWERS.c.attempt_id, _ANSWERS.c.position)
+_ANSWER_CHANGES = (_ANSWERS.c.response, _ANSWERS.c.fraction, _ANSWERS.c.answered_at)
+# One upsert per engine: a second answer at the same position replaces the first, and two
+# PCs saving at once cannot both insert.
+_UPSERT_ANSWER = {
+    "sqlite": sqlite_specific.upsert(_ANSWERS, key=_ANSWER_KEY, replace=_ANSWER_CHANGES),
+    "postgresql": postgresql.upsert(_ANSWERS, key=_ANSWER_KEY, replace=_ANSWER_CHANGES),
+}
 
 
 def _check_plan(plan: Sequence[PlannedItem]) -> tuple[PlannedItem, ...]:
@@ -52,26 +55,6 @@ def _check_fraction(fraction: float | None) -> float | None:
     if not math.isfinite(fraction) or not -1.0 <= fraction <= 1.0:
         raise ValueError(f"fraction must lie between -1 and 1, not {fraction!r}")
     return float(fraction)
-
-
-def _save_answer(connection: Connection, values: dict[str, Any], *, upsert: bool) -> None:
-    """Insert the answer, or overwrite response, fraction and time of the one given before at
-    the same position: in one statement where the database has an upsert (SQLite), else as
-    an UPDATE followed by an INSERT when it found nothing."""
-    if upsert:
-        connection.execute(_SQLITE_UPSERT_ANSWER, values)
-        return
-    changes = {k: values[k] for k in ("response", "fraction", "answered_at")}
-    found = connection.execute(
-        update(_ANSWERS)
-        .where(
-            _ANSWERS.c.attempt_id == values["attempt_id"],
-            _ANSWERS.c.position == values["position"],
-        )
-        .values(changes)
-    )
-    if found.rowcount == 0:
-        connection.execute(insert(_ANSWERS), values)
 
 
 class QuizOps(StoreCore):
@@ -125,6 +108,19 @@ class QuizOps(StoreCore):
         """
         require_json(response, "response")
         fraction = _check_fraction(fraction)
+        try:
+            self._save_answer(attempt_id, position, question_key, response, fraction)
+        except StorageFailed as failed:
+            raise AnswerNotSaved(failed) from failed
+
+    def _save_answer(
+        self,
+        attempt_id: int,
+        position: int,
+        question_key: str,
+        response: object,
+        fraction: float | None,
+    ) -> None:
         with self._core_transaction() as connection:
             state = connection.execute(_ATTEMPT_STATE, {"attempt_id": attempt_id}).first()
             if state is None:
@@ -146,7 +142,7 @@ class QuizOps(StoreCore):
                 "fraction": fraction,
                 "answered_at": self._now(),
             }
-            _save_answer(connection, values, upsert=connection.dialect.name == "sqlite")
+            connection.execute(_UPSERT_ANSWER[connection.dialect.name], values)
 
     def finish_attempt(self, attempt_id: int, score_percent: float, passed: bool) -> AttemptRecord:
         if isinstance(score_percent, bool) or not isinstance(score_percent, int | float):

@@ -15,11 +15,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
 
-from kompetenz.store import sqlite_specific
+from kompetenz.store import postgresql, sqlite_specific
 from kompetenz.store._core import utc_now
 from kompetenz.store.backup import create_backup, list_backups
 from kompetenz.store.errors import DatabaseCorrupt, DatabaseTooNew, DataDirNotWritable
@@ -46,6 +46,8 @@ def open_store(
     `database_url` (from KOMPETENZ_DATABASE_URL) replaces the default SQLite file
     `kompetenz.sqlite3` in the data folder; backups and the lock stay in the data folder.
     """
+    if database_url:
+        postgresql.normalized_url(database_url)  # a URL that does not parse: a German message
     data_dir = ensure_writable(Path(data_dir))
     url = database_url or sqlite_specific.url_for(database_file(data_dir))
     prepare_database(url, data_dir)
@@ -57,6 +59,8 @@ def open_store(
 def _app_engine(url: str) -> Engine:
     if sqlite_specific.is_sqlite(url):
         return sqlite_specific.create_sqlite_engine(url)
+    if postgresql.is_postgresql(url):
+        return postgresql.create_server_engine(url)
     return create_engine(url)
 
 
@@ -119,6 +123,9 @@ def prepare_database(url: str, data_dir: Path) -> None:
     if sqlite_specific.is_sqlite(url) and path is None:
         raise ValueError("in-memory SQLite is not supported: use a temporary data folder")
     if path is None:
+        if postgresql.is_postgresql(url):
+            postgresql.check_schema(url, known_revisions())
+            return
         _prepare_other_engine(url)
         return
     if path.exists() and not os.access(path, os.W_OK):
@@ -147,8 +154,6 @@ def _refuse_unknown(path: Path | str, revisions: frozenset[str]) -> None:
 
 def _upgrade(url: str) -> None:
     """Run the migrations in ONE transaction: a failure leaves the database as it was."""
-    from alembic import command
-
     sqlite = sqlite_specific.is_sqlite(url)
     engine = (
         sqlite_specific.create_sqlite_engine(url, foreign_keys=False)
@@ -157,17 +162,25 @@ def _upgrade(url: str) -> None:
     )
     try:
         with engine.connect() as connection, connection.begin():
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
-            if sqlite and sqlite_specific.foreign_key_violations(connection):
-                raise RuntimeError("migration left rows pointing at missing rows; rolled back")
-            version = connection.execute(text("SELECT version_num FROM alembic_version"))
-            reached = {row[0] for row in version}
-            if reached != {HEAD_REVISION}:
-                raise RuntimeError(f"migrated to {reached}, but HEAD_REVISION is {HEAD_REVISION}")
+            upgrade_on(connection)
     finally:
         engine.dispose()
+
+
+def upgrade_on(connection: Connection) -> None:
+    """Migrate to HEAD_REVISION on `connection`, inside the caller's transaction (a server's
+    `school init-server` adds its roles and policies in the same one)."""
+    from alembic import command
+
+    config = alembic_config()
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
+    if connection.dialect.name == "sqlite" and sqlite_specific.foreign_key_violations(connection):
+        raise RuntimeError("migration left rows pointing at missing rows; rolled back")
+    version = connection.execute(text("SELECT version_num FROM alembic_version"))
+    reached = {row[0] for row in version}
+    if reached != {HEAD_REVISION}:
+        raise RuntimeError(f"migrated to {reached}, but HEAD_REVISION is {HEAD_REVISION}")
 
 
 def _prepare_other_engine(url: str) -> None:

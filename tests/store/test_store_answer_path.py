@@ -15,7 +15,6 @@ import pytest
 from store_helpers import FakeClock, query
 
 from kompetenz.store import sqlite_specific
-from kompetenz.store._quiz import _save_answer
 from kompetenz.store.database import open_store
 from kompetenz.store.errors import AttemptClosed, AttemptNotFound, StorageFailed
 from kompetenz.store.records import PlannedItem
@@ -111,25 +110,6 @@ def test_unknown_and_finished_attempts_are_refused(
     assert _answers(db_path) == []
 
 
-def test_the_update_then_insert_path_for_other_engines_replaces_too(
-    store: ProgressStore, attempt_id: int, db_path: Path, clock: FakeClock
-) -> None:
-    """Engines without SQLite's upsert get an UPDATE, then an INSERT if it found nothing."""
-    values = {
-        "attempt_id": attempt_id,
-        "position": 0,
-        "question_key": "q-a",
-        "response": [1],
-        "fraction": 1.0,
-        "answered_at": clock.now,
-    }
-    with store._core_transaction() as connection:
-        _save_answer(connection, values, upsert=False)
-    with store._core_transaction() as connection:
-        _save_answer(connection, {**values, "response": [2], "fraction": 0.0}, upsert=False)
-    assert [row[1:5] for row in _answers(db_path)] == [(0, "q-a", "[2]", 0.0)]
-
-
 def test_a_locked_database_is_a_readable_error_on_the_answer_path(
     data_dir: Path,
     db_path: Path,
@@ -152,6 +132,7 @@ def test_a_locked_database_is_a_readable_error_on_the_answer_path(
         assert len(store.get_attempt(attempt.id).answers) == 1
 
 
+@pytest.mark.sqlite_only  # SQLite file internals
 def test_every_connection_stays_durable_and_checkpoints_late(store: ProgressStore) -> None:
     raw = store._engine().raw_connection()
     try:
@@ -170,6 +151,7 @@ def test_every_connection_stays_durable_and_checkpoints_late(store: ProgressStor
     assert sqlite_specific.WAL_AUTOCHECKPOINT_PAGES > 0  # 0 would let the log grow forever
 
 
+@pytest.mark.sqlite_only  # SQLite file internals
 def test_checkpoint_moves_the_answers_into_the_database_file(
     store: ProgressStore, attempt_id: int, tmp_path: Path
 ) -> None:
