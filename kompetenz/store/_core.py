@@ -9,7 +9,9 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, Table
+from sqlalchemy.dialects import postgresql as postgresql_insert
+from sqlalchemy.dialects import sqlite as sqlite_insert
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -102,6 +104,13 @@ class StoreCore:
         """Any driver error, a dropped connection included, as the error the UI can show."""
         detail = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else "unbekannt"
         return StorageFailed(detail, server=self._engine().dialect.name != "sqlite")
+
+    def _insert(self, table: Table) -> sqlite_insert.Insert | postgresql_insert.Insert:
+        """The engine's INSERT with ON CONFLICT: rows keyed by a unique constraint are
+        written in one statement, safe when two PCs write the same row at once."""
+        if self._engine().dialect.name == "postgresql":
+            return postgresql_insert.insert(table)
+        return sqlite_insert.insert(table)
 
     def _engine(self) -> Engine:
         bind = self._sessions.kw.get("bind")

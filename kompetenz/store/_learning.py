@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, select
+from typing import cast
+
+from sqlalchemy import Select, Table, delete, select
 from sqlalchemy.orm import Session
 
 from kompetenz.store import start_reads
@@ -29,6 +31,18 @@ class LearningOps(StoreCore):
         """The lesson's row, created (unopened, no time) if there is none yet."""
         _check_keys(module_id, lesson_file)
         self._profile(session, profile_id)
+        # Create the row first if it is missing, in one statement that cannot clash with the
+        # same lesson being opened on another PC at the same moment.
+        session.execute(
+            self._insert(cast(Table, LessonProgress.__table__))
+            .values(
+                profile_id=profile_id,
+                module_id=module_id,
+                lesson_file=lesson_file,
+                seconds_spent=0.0,
+            )
+            .on_conflict_do_nothing()
+        )
         row = session.scalar(
             select(LessonProgress).where(
                 LessonProgress.profile_id == profile_id,
@@ -36,14 +50,7 @@ class LearningOps(StoreCore):
                 LessonProgress.lesson_file == lesson_file,
             )
         )
-        if row is None:
-            row = LessonProgress(
-                profile_id=profile_id,
-                module_id=module_id,
-                lesson_file=lesson_file,
-                seconds_spent=0.0,
-            )
-            session.add(row)
+        assert row is not None  # inserted above
         return row
 
     def open_lesson(self, profile_id: int, module_id: str, lesson_file: str) -> LessonState:
@@ -106,16 +113,29 @@ class LearningOps(StoreCore):
             raise ValueError(f"a note must be a string of at most {NOTE_MAX} characters")
         with self._transaction() as session:
             self._profile(session, profile_id)
-            row = session.scalar(self._note_query(profile_id, module_id, lesson_file))
             if not text.strip():
-                if row is not None:
-                    session.delete(row)
+                session.execute(
+                    delete(Note).where(
+                        Note.profile_id == profile_id,
+                        Note.module_id == module_id,
+                        Note.lesson_file == lesson_file,
+                    )
+                )
                 return
-            if row is None:
-                row = Note(profile_id=profile_id, module_id=module_id, lesson_file=lesson_file)
-                session.add(row)
-            row.text = text
-            row.updated_at = self._now()
+            # one upsert: the same note saved from two PCs at once is kept once, the later text
+            insert = self._insert(cast(Table, Note.__table__)).values(
+                profile_id=profile_id,
+                module_id=module_id,
+                lesson_file=lesson_file,
+                text=text,
+                updated_at=self._now(),
+            )
+            session.execute(
+                insert.on_conflict_do_update(
+                    index_elements=["profile_id", "module_id", "lesson_file"],
+                    set_={"text": insert.excluded.text, "updated_at": insert.excluded.updated_at},
+                )
+            )
 
     @staticmethod
     def _note_query(profile_id: int, module_id: str, lesson_file: str) -> Select[Note]:

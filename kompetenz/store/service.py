@@ -15,9 +15,10 @@ from kompetenz.store._certificates import CertificateOps
 from kompetenz.store._learning import LearningOps
 from kompetenz.store._profiles import ProfileOps
 from kompetenz.store._quiz import QuizOps
+from kompetenz.store._release import ReleaseOps
 
 
-class ProgressStore(ProfileOps, LearningOps, QuizOps, CertificateOps):
+class ProgressStore(ProfileOps, LearningOps, QuizOps, CertificateOps, ReleaseOps):
     """Profiles, lessons, quiz attempts, notes and certificates of the learners of one PC.
 
     Raises the `StoreError`s of `errors.py` for what a user can resolve (a name taken, a
