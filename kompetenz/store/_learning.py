@@ -43,12 +43,17 @@ class LearningOps(StoreCore):
             )
             .on_conflict_do_nothing()
         )
+        # FOR UPDATE: the callers read, change and write the row (time adds up); on a server
+        # a second PC must wait for this transaction instead of overwriting its sum.
+        # SQLite ignores it (BEGIN IMMEDIATE already serialises writers).
         row = session.scalar(
-            select(LessonProgress).where(
+            select(LessonProgress)
+            .where(
                 LessonProgress.profile_id == profile_id,
                 LessonProgress.module_id == module_id,
                 LessonProgress.lesson_file == lesson_file,
             )
+            .with_for_update()
         )
         assert row is not None  # inserted above
         return row

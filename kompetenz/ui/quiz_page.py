@@ -111,7 +111,13 @@ class QuizPage(QWidget):
         if response is None:
             self.message_label.setText(self.tr("Please answer first."))
             return
-        self.session.answer(self.position, response)
+        from kompetenz.store.errors import StoreError
+
+        try:
+            self.session.answer(self.position, response)
+        except StoreError as error:  # e.g. the server is gone: say it was NOT saved, stay here
+            self.message_label.setText(str(error))
+            return
         self._show(self.position + 1)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
