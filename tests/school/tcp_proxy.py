@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 
@@ -45,10 +46,8 @@ class TcpProxy:
             pass
         finally:
             for end in (source, target):
-                try:
+                with contextlib.suppress(OSError):
                     end.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
 
     def kill(self) -> None:
         try:  # wakes the thread blocked in accept(); close() alone would not on Linux
@@ -58,9 +57,7 @@ class TcpProxy:
         self._listener.close()
         with self._lock:
             for end in self._sockets:
-                try:
+                with contextlib.suppress(OSError):
                     end.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
                 end.close()
             self._sockets.clear()

@@ -39,7 +39,8 @@ def test_killing_the_server_mid_quiz_says_not_saved_and_a_retry_saves(
         with pytest.raises(AnswerNotSaved) as failed:
             store.record_answer(attempt.id, 1, "q2", [0], 0.0)
         message = str(failed.value)
-        assert "NICHT gespeichert" in message and "Schulserver" in message
+        assert "NICHT gespeichert" in message
+        assert "Schulserver" in message
         assert _answers(school_server) == [(0, "q1")]  # no false "saved", nothing lost
         with pytest.raises(StoreError):  # reads fail clearly too, never a driver traceback
             store.get_attempt(attempt.id)

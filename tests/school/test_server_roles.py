@@ -37,7 +37,8 @@ def test_init_server_twice_and_people_with_the_same_profile_name(
     init_server(school)  # after an update: every statement may run again
     anna = add_person(school, "Anna Müller")
     bernd = add_person(school, "Bernd Schulz", school_role=True)
-    assert "_anna_mueller:" in anna and anna.startswith("postgresql+psycopg://")
+    assert "_anna_mueller:" in anna
+    assert anna.startswith("postgresql+psycopg://")
     for url, folder in ((anna, "a"), (bernd, "b")):
         with open_store(tmp_path / folder, url) as store:
             store.create_profile("Anna")  # unique per person, not across the school
