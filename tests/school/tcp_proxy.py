@@ -50,10 +50,9 @@ class TcpProxy:
                     end.shutdown(socket.SHUT_RDWR)
 
     def kill(self) -> None:
-        try:  # wakes the thread blocked in accept(); close() alone would not on Linux
+        # shutdown wakes the thread blocked in accept(); close() alone would not on Linux
+        with contextlib.suppress(OSError):
             self._listener.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
         self._listener.close()
         with self._lock:
             for end in self._sockets:
