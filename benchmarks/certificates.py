@@ -27,7 +27,7 @@ def run(workdir: Path, quick: bool) -> list[Figure]:
 
     from kompetenz.content.loader import load_course
     from kompetenz.resources import bundled_content_dir
-    from kompetenz.store.database import open_store
+    from kompetenz.store import open_store
     from kompetenz.store.records import PlannedItem
 
     QApplication.instance() or QApplication([])  # QPdfWriter needs a QGuiApplication

@@ -106,16 +106,14 @@ def build_history(data_dir: Path, size: HistorySize) -> int:
     """A data folder whose first profile has the long history; returns its id."""
     from sqlalchemy import create_engine
 
-    from kompetenz.store import sqlite_specific
-    from kompetenz.store.database import open_store
-    from kompetenz.store.paths import database_file
+    from kompetenz.store import database_file, open_store
 
     with open_store(data_dir) as store:
         main = store.create_profile("Erika Musterfrau", "Gesamtschule Bochum-Mitte")
         others = [store.create_profile(f"Kollegin {i}") for i in range(size.other_profiles)]
     start = datetime(2025, 1, 6, 7, 30, tzinfo=UTC)
     # A plain engine for the bulk load: one big transaction, no per-row fsync.
-    engine = create_engine(sqlite_specific.url_for(database_file(data_dir)))
+    engine = create_engine(f"sqlite:///{database_file(data_dir)}")
     try:
         with engine.begin() as connection:
             _fill_profile(connection, main.id, size, 1.0, start)
@@ -136,7 +134,7 @@ def _timed(call: Callable[[], object], repeats: int) -> list[float]:
 
 
 def run(workdir: Path, quick: bool) -> list[Figure]:
-    from kompetenz.store.database import open_store
+    from kompetenz.store import open_store
     from kompetenz.store.records import PlannedItem
 
     size = QUICK if quick else FULL

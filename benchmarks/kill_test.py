@@ -48,7 +48,7 @@ def _emit(fd: int, line: str) -> None:
 
 def worker(data_dir: Path) -> None:
     """Record answers forever; print (and flush) each one after the store confirmed it."""
-    from kompetenz.store.database import open_store
+    from kompetenz.store import open_store
     from kompetenz.store.records import PlannedItem
 
     store = open_store(data_dir)

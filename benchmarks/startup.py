@@ -162,7 +162,7 @@ def prepare_data_dir(data_dir: Path, content_roots: list[Path], modules_with_pro
     """One profile (no password, so the app opens it at once) with lessons read, reading time
     and finished quiz attempts in the first modules: start-up then has real progress to show."""
     from kompetenz.content.loader import load_course
-    from kompetenz.store.database import open_store
+    from kompetenz.store import open_store
     from kompetenz.store.records import PlannedItem
 
     course = load_course(content_roots)

@@ -28,7 +28,7 @@ from kompetenz.quiz.model import QuestionType
 from kompetenz.store.records import ROLE_NAMES_DE, AttemptRecord, LessonState, NoteRecord
 
 if TYPE_CHECKING:
-    from kompetenz.store.service import ProgressStore
+    from kompetenz.store import ProgressStore
 
 UNKNOWN_QUESTION = "(Die Frage steht nicht mehr im Kurs.)"
 

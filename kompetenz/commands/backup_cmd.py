@@ -49,7 +49,7 @@ def _database(args: argparse.Namespace) -> Path:
 
 @guarded
 def _list(args: argparse.Namespace) -> int:
-    from kompetenz.store.backup import list_backups
+    from kompetenz.store import list_backups
 
     backups = list_backups(data_dir_for(args))
     if not backups:
@@ -64,7 +64,7 @@ def _list(args: argparse.Namespace) -> int:
 
 @guarded
 def _create(args: argparse.Namespace) -> int:
-    from kompetenz.store.backup import create_backup
+    from kompetenz.store import create_backup
 
     backup = create_backup(data_dir_for(args), "manual", database=_database(args))
     print(f"Sicherung {backup.id} angelegt: {backup.path}")
@@ -73,7 +73,7 @@ def _create(args: argparse.Namespace) -> int:
 
 @guarded
 def _restore(args: argparse.Namespace) -> int:
-    from kompetenz.store.backup import restore_backup
+    from kompetenz.store import restore_backup
 
     safety = restore_backup(data_dir_for(args), args.backup_id, database=_database(args))
     print(f"Sicherung {args.backup_id} wiederhergestellt.")

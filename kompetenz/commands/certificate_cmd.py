@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from kompetenz.certificates.service import CertificateService, Eligibility
     from kompetenz.certificates.verify import SignedStatement, VerificationResult
     from kompetenz.content.loader import Course
-    from kompetenz.store.service import ProgressStore
+    from kompetenz.store import ProgressStore
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -146,7 +146,7 @@ def _course(args: argparse.Namespace) -> Course:
 
 def _export(args: argparse.Namespace) -> int:
     from kompetenz.certificates.pdf import ensure_gui_application
-    from kompetenz.store.lock import acquire_data_dir_lock
+    from kompetenz.store import acquire_data_dir_lock
 
     _check_target(args.out)
     with acquire_data_dir_lock(data_dir_for(args)), open_store_for(args) as store:

@@ -17,8 +17,8 @@ from kompetenz.store.errors import StoreError
 from kompetenz.store.records import ROLE_NAMES_DE
 
 if TYPE_CHECKING:
+    from kompetenz.store import ProgressStore
     from kompetenz.store.records import ProfileRecord
-    from kompetenz.store.service import ProgressStore
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -43,18 +43,17 @@ def data_dir_for(args: argparse.Namespace) -> Path:
 
 def database_path_for(args: argparse.Namespace) -> Path | None:
     """The SQLite file the commands work on, or None if the database is not a SQLite file."""
-    from kompetenz.store import sqlite_specific
-    from kompetenz.store.paths import database_file
+    from kompetenz.store import backend_for, database_file
 
     override = database_url_override()
     if override is None:
         return database_file(data_dir_for(args))
-    return sqlite_specific.database_path(override)
+    return backend_for(override).database_file
 
 
 def open_store_for(args: argparse.Namespace) -> ProgressStore:
     """The store of the data folder chosen by `--data-dir` / the environment."""
-    from kompetenz.store.database import open_store
+    from kompetenz.store import open_store
 
     return open_store(data_dir_for(args), database_url_override())
 

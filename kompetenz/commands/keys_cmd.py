@@ -44,7 +44,7 @@ def _import(args: argparse.Namespace) -> int:
         import_key,
         installed_key,
     )
-    from kompetenz.store.lock import acquire_data_dir_lock
+    from kompetenz.store import acquire_data_dir_lock
 
     pem = args.file.read_bytes()
     data_dir = data_dir_for(args)

@@ -61,7 +61,7 @@ def _list(args: argparse.Namespace) -> int:
 
 @guarded
 def _create(args: argparse.Namespace) -> int:
-    from kompetenz.store.lock import acquire_data_dir_lock
+    from kompetenz.store import acquire_data_dir_lock
     from kompetenz.store.records import Role
 
     password = ask_new_password() if args.password_prompt else None
@@ -75,8 +75,8 @@ def _create(args: argparse.Namespace) -> int:
 
 @guarded
 def _delete(args: argparse.Namespace) -> int:
+    from kompetenz.store import acquire_data_dir_lock
     from kompetenz.store.errors import ProfileNotFound
-    from kompetenz.store.lock import acquire_data_dir_lock
 
     with acquire_data_dir_lock(data_dir_for(args)), open_store_for(args) as store:
         profile = store.find_profile(args.name)

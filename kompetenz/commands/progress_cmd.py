@@ -55,7 +55,7 @@ def _write_atomically(path: Path, text: str) -> None:
 
 @guarded
 def _export(args: argparse.Namespace) -> int:
-    from kompetenz.store.portable import export_profile
+    from kompetenz.store import export_profile
 
     with open_store_for(args) as store:
         profile = select_profile(store, args.profile)
@@ -74,9 +74,8 @@ def _export(args: argparse.Namespace) -> int:
 
 @guarded
 def _import(args: argparse.Namespace) -> int:
+    from kompetenz.store import acquire_data_dir_lock, import_profile
     from kompetenz.store.errors import ImportRejected
-    from kompetenz.store.lock import acquire_data_dir_lock
-    from kompetenz.store.portable import import_profile
 
     source = Path(args.file).expanduser()
     if source.stat().st_size > MAX_IMPORT_BYTES:

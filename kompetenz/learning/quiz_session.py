@@ -15,8 +15,8 @@ from kompetenz.quiz.attempt_plan import PlannedQuestion, plan_attempt, score_att
 from kompetenz.quiz.gift import read_gift_file
 from kompetenz.quiz.grading import Response, grade
 from kompetenz.quiz.model import Question, QuestionType
+from kompetenz.store import ProgressStore
 from kompetenz.store.records import AttemptRecord, PlannedItem
-from kompetenz.store.service import ProgressStore
 
 JsonValue = None | bool | int | float | str | list["JsonValue"] | dict[str, "JsonValue"]
 

@@ -4,7 +4,7 @@ Both functions connect with the administrator's URL (KOMPETENZ_DATABASE_URL). `i
 is the only code that creates or migrates the schema on a server: it runs the migrations and
 then `server.sql` (owner columns, row-level security, grants) in one transaction, so a failure
 leaves the database as it was. The app itself only checks the schema's version
-(`store.postgresql.check_schema`).
+(`store.postgresql.connection.check_schema`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
 from kompetenz.store.errors import StoreError
-from kompetenz.store.postgresql import (
+from kompetenz.store.postgresql.connection import (
     connection_problem,
     create_server_engine,
     is_postgresql,
@@ -59,9 +59,10 @@ def init_server(url: str) -> str:
         with engine.connect() as connection, connection.begin():
             roles = group_roles(_database(parsed))
             _create_group_roles(connection, roles)
+            from kompetenz.store.backend import DatabaseBackend
             from kompetenz.store.database import upgrade_on
 
-            upgrade_on(connection)
+            upgrade_on(connection, DatabaseBackend(url))
             for statement in _script(connection, _database(parsed), roles):
                 connection.exec_driver_sql(statement)
     except DBAPIError as error:

@@ -8,12 +8,15 @@ from sqlalchemy import DateTime
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
+from kompetenz.store.rows import utc_time
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """Stores UTC without a zone (SQLite has none) and hands back timezone-aware UTC values.
 
     A naive datetime is refused instead of guessed: a wrong hour on a certificate is worse
-    than a crash in a test.
+    than a crash in a test. What is read back goes through `rows.utc_time`, the same function
+    that reads the times the summary SQL returns as text, so both paths agree.
     """
 
     impl = DateTime
@@ -27,6 +30,4 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC).replace(tzinfo=None)
 
     def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC)
+        return utc_time(value)

@@ -15,18 +15,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, create_engine, inspect, text
+from sqlalchemy import Connection, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
 
-from kompetenz.store import postgresql, sqlite_specific
-from kompetenz.store._core import utc_now
-from kompetenz.store.backup import create_backup, list_backups
-from kompetenz.store.errors import DatabaseCorrupt, DatabaseTooNew, DataDirNotWritable
+from kompetenz.store.backend import DatabaseBackend, backend_for
+from kompetenz.store.context import utc_now
+from kompetenz.store.errors import DatabaseTooNew, DataDirNotWritable
 from kompetenz.store.passwords import PasswordGuard
 from kompetenz.store.paths import database_file
 from kompetenz.store.revision import HEAD_REVISION
 from kompetenz.store.service import ProgressStore
+from kompetenz.store.sqlite.files import url_for
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -45,23 +45,32 @@ def open_store(
 
     `database_url` (from KOMPETENZ_DATABASE_URL) replaces the default SQLite file
     `kompetenz.sqlite3` in the data folder; backups and the lock stay in the data folder.
+    The URL decides the engine's `DatabaseBackend` (`backend.backend_for`), once, here.
     """
     if database_url:
-        postgresql.normalized_url(database_url)  # a URL that does not parse: a German message
+        check_url(database_url)
     data_dir = ensure_writable(Path(data_dir))
-    url = database_url or sqlite_specific.url_for(database_file(data_dir))
-    prepare_database(url, data_dir)
-    engine = _app_engine(url)
-    sessions = sessionmaker(engine, expire_on_commit=False)
-    return ProgressStore(sessions, data_dir=data_dir, clock=clock, password_guard=password_guard)
+    backend = backend_for(database_url or url_for(database_file(data_dir)))
+    prepare_database(backend, data_dir)
+    sessions = sessionmaker(backend.create_engine(), expire_on_commit=False)
+    return ProgressStore(
+        sessions, backend, data_dir=data_dir, clock=clock, password_guard=password_guard
+    )
 
 
-def _app_engine(url: str) -> Engine:
-    if sqlite_specific.is_sqlite(url):
-        return sqlite_specific.create_sqlite_engine(url)
-    if postgresql.is_postgresql(url):
-        return postgresql.create_server_engine(url)
-    return create_engine(url)
+def check_url(url: str) -> None:
+    """A URL that does not parse is a German message, before anything is created."""
+    from sqlalchemy.exc import ArgumentError
+
+    from kompetenz.store.errors import ServerUnavailable
+    from kompetenz.store.postgresql.connection import URL_SHAPE
+
+    try:
+        make_url(url)
+    except ArgumentError:
+        raise ServerUnavailable(
+            "?", "die Adresse ist keine gültige Datenbank-URL", f"die Schreibweise ({URL_SHAPE})"
+        ) from None
 
 
 def ensure_writable(data_dir: Path) -> Path:
@@ -117,33 +126,17 @@ def known_revisions() -> frozenset[str]:
     return frozenset(rev.revision for rev in script.walk_revisions())
 
 
-def prepare_database(url: str, data_dir: Path) -> None:
-    """Make sure the database at `url` is at `HEAD_REVISION`, or raise a StoreError."""
-    path = sqlite_specific.database_path(url)
-    if sqlite_specific.is_sqlite(url) and path is None:
-        raise ValueError("in-memory SQLite is not supported: use a temporary data folder")
-    if path is None:
-        if postgresql.is_postgresql(url):
-            postgresql.check_schema(url, known_revisions())
-            return
-        _prepare_other_engine(url)
+def prepare_database(backend: DatabaseBackend, data_dir: Path) -> None:
+    """Make sure the backend's database is at `HEAD_REVISION`, or raise a StoreError."""
+    revisions = backend.schema_revisions(data_dir)
+    if not revisions:
+        _upgrade(backend)  # a new database
         return
-    if path.exists() and not os.access(path, os.W_OK):
-        raise DataDirNotWritable(path.parent, f"„{path.name}“ ist schreibgeschützt")
-    state = sqlite_specific.inspect_file(path)
-    backups = [b.id for b in list_backups(data_dir)]
-    if state.problem is not None:
-        raise DatabaseCorrupt(path, state.problem, backups)
-    if state.is_blank:
-        _upgrade(url)
-        return
-    if "alembic_version" not in state.tables or not state.revisions:
-        raise DatabaseCorrupt(path, "keine Kompetenz-Datenbank: Versionsangabe fehlt", backups)
-    if state.revisions == {HEAD_REVISION}:
+    if revisions == {HEAD_REVISION}:
         return  # the usual case: nothing to do, Alembic not even imported
-    _refuse_unknown(path, state.revisions)
-    create_backup(data_dir, kind="before-migration", database=path)
-    _upgrade(url)
+    _refuse_unknown(backend.describe(), revisions)
+    backend.before_migration(data_dir)
+    _upgrade(backend)
 
 
 def _refuse_unknown(path: Path | str, revisions: frozenset[str]) -> None:
@@ -152,50 +145,26 @@ def _refuse_unknown(path: Path | str, revisions: frozenset[str]) -> None:
         raise DatabaseTooNew(path, ", ".join(sorted(unknown or revisions)))
 
 
-def _upgrade(url: str) -> None:
+def _upgrade(backend: DatabaseBackend) -> None:
     """Run the migrations in ONE transaction: a failure leaves the database as it was."""
-    sqlite = sqlite_specific.is_sqlite(url)
-    engine = (
-        sqlite_specific.create_sqlite_engine(url, foreign_keys=False)
-        if sqlite
-        else create_engine(url)
-    )
+    engine = backend.create_engine(for_migration=True)
     try:
         with engine.connect() as connection, connection.begin():
-            upgrade_on(connection)
+            upgrade_on(connection, backend)
     finally:
         engine.dispose()
 
 
-def upgrade_on(connection: Connection) -> None:
-    """Migrate to HEAD_REVISION on `connection`, inside the caller's transaction (a server's
+def upgrade_on(connection: Connection, backend: DatabaseBackend) -> None:
+    """Migrate to HEAD_REVISION inside the caller's transaction (a server's
     `school init-server` adds its roles and policies in the same one)."""
     from alembic import command
 
     config = alembic_config()
     config.attributes["connection"] = connection
     command.upgrade(config, "head")
-    if connection.dialect.name == "sqlite" and sqlite_specific.foreign_key_violations(connection):
-        raise RuntimeError("migration left rows pointing at missing rows; rolled back")
+    backend.check_after_migration(connection)
     version = connection.execute(text("SELECT version_num FROM alembic_version"))
     reached = {row[0] for row in version}
     if reached != {HEAD_REVISION}:
         raise RuntimeError(f"migrated to {reached}, but HEAD_REVISION is {HEAD_REVISION}")
-
-
-def _prepare_other_engine(url: str) -> None:
-    engine = create_engine(url)
-    try:
-        with engine.connect() as connection:
-            if inspect(connection).has_table("alembic_version"):
-                rows = connection.execute(text("SELECT version_num FROM alembic_version"))
-                revisions = frozenset(row[0] for row in rows)
-            else:
-                revisions = frozenset()
-    finally:
-        engine.dispose()
-    if revisions == {HEAD_REVISION}:
-        return
-    if revisions:
-        _refuse_unknown(make_url(url).render_as_string(hide_password=True), revisions)
-    _upgrade(url)

@@ -48,6 +48,11 @@ class Profile(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     preferences: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
 
+    @property
+    def has_password(self) -> bool:
+        """Named like the summary SQL's column, so `rows.profile_record` reads both alike."""
+        return self.password_hash is not None
+
 
 class LessonProgress(Base):
     __tablename__ = "lesson_progress"

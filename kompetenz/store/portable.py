@@ -13,10 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from kompetenz import __version__
-from kompetenz.store._convert import profile_record
-from kompetenz.store._core import utc_now
-from kompetenz.store._import_check import FORMAT, VERSION, CheckedFile, InvalidFile, check_file
-from kompetenz.store._profiles import normalize_name
+from kompetenz.store.context import utc_now
 from kompetenz.store.errors import ImportRejected, InvalidInput, ProfileExists
 from kompetenz.store.models import (
     Answer,
@@ -26,7 +23,10 @@ from kompetenz.store.models import (
     Profile,
     QuizAttempt,
 )
+from kompetenz.store.profiles import normalize_name
+from kompetenz.store.progress_file import FORMAT, VERSION, CheckedFile, InvalidFile, check_file
 from kompetenz.store.records import ProfileRecord
+from kompetenz.store.rows import ByName, profile_record
 from kompetenz.store.service import ProgressStore
 
 __all__ = ["FORMAT", "VERSION", "export_profile", "import_profile"]
@@ -38,8 +38,8 @@ def _iso(value: datetime | None) -> str | None:
 
 def export_profile(store: ProgressStore, profile_id: int) -> dict[str, Any]:
     """Everything stored about the learner except the password hash, as JSON-ready data."""
-    with store._transaction() as session:  # the store's own package: may use its session
-        profile = store._profile(session, profile_id)
+    with store.context.transaction() as session:  # the store's own package: may use its session
+        profile = store.context.profile(session, profile_id)
         lessons = session.scalars(
             select(LessonProgress)
             .where(LessonProgress.profile_id == profile_id)
@@ -143,8 +143,8 @@ def import_profile(
     except (InvalidFile, InvalidInput) as exc:
         raise ImportRejected(str(exc)) from exc
     try:
-        with store._transaction() as session:  # the store's own package: may use its session
-            return profile_record(_write(session, checked, name))
+        with store.context.transaction() as session:  # the store's own package: may use its session
+            return profile_record(ByName(_write(session, checked, name)))
     except ProfileExists as exc:
         raise ImportRejected(
             f"Es gibt schon ein Profil „{exc.name}“. Importieren Sie unter einem anderen "

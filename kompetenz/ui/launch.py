@@ -111,11 +111,11 @@ def open_learner_data(window: MainWindow, services: AppServices) -> None:
     the store at once where a snapshot will not do."""
     import sqlite3  # after the first paint, like everything the learner's data needs
 
-    from kompetenz.store.snapshot import Snapshot
+    from kompetenz.store import ReadOnlyReader
 
     snapshot = None
     if database_url_override() is None and _lock_data_dir(services):
-        snapshot = Snapshot.open(services.data_dir)
+        snapshot = ReadOnlyReader.open(services.data_dir)
     if snapshot is None:
         open_store_into(window, services)
         return
@@ -144,8 +144,8 @@ def open_learner_data(window: MainWindow, services: AppServices) -> None:
 
 def _lock_data_dir(services: AppServices) -> bool:
     """One running copy per data folder: two writers could each undo the other's work."""
+    from kompetenz.store import acquire_data_dir_lock
     from kompetenz.store.errors import DataDirLocked
-    from kompetenz.store.lock import acquire_data_dir_lock
 
     if services.lock is None:
         try:
@@ -157,8 +157,9 @@ def _lock_data_dir(services: AppServices) -> bool:
 
 def _import_store() -> None:
     """SQLAlchemy, the models and the store: the slow imports of a start, on a worker thread."""
-    import kompetenz.store.backup
-    import kompetenz.store.database  # noqa: F401
+    from kompetenz import store
+
+    store.open_store, store.backup_if_due  # noqa: B018 - each name imports its module
 
 
 def _store_imported(window: MainWindow, services: AppServices) -> None:
@@ -170,10 +171,8 @@ def open_store_into(
     window: MainWindow, services: AppServices, *, show_first_screen: bool = True
 ) -> None:
     """Open the learner's data; on failure say what to do, and never pretend to save."""
-    from kompetenz.store.backup import backup_if_due
-    from kompetenz.store.database import open_store
+    from kompetenz.store import acquire_data_dir_lock, backup_if_due, open_store
     from kompetenz.store.errors import DatabaseCorrupt, DataDirLocked, StoreError
-    from kompetenz.store.lock import acquire_data_dir_lock
 
     try:
         # One running copy per data folder (see _lock_data_dir).
@@ -240,7 +239,7 @@ def offer_restore(window: MainWindow, services: AppServices, error: DatabaseCorr
 
     The damaged file is kept beside it (renamed), so nothing is destroyed either way.
     """
-    from kompetenz.store.backup import restore_backup
+    from kompetenz.store import restore_backup
     from kompetenz.store.errors import StoreError
 
     translate = QCoreApplication.translate

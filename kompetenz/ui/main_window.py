@@ -34,9 +34,8 @@ from kompetenz.ui.text import escape, fill
 
 # For annotations only: each is imported where it is first needed, after the first paint.
 if TYPE_CHECKING:
+    from kompetenz.store import ProgressReader, ProgressStore, ReadOnlyReader
     from kompetenz.store.records import ProfileRecord
-    from kompetenz.store.service import ProgressStore
-    from kompetenz.store.snapshot import Snapshot, StartReads
     from kompetenz.ui.help_page import HelpPage
     from kompetenz.ui.lesson_page import LessonPage
     from kompetenz.ui.module_page import ModulePage
@@ -150,7 +149,7 @@ class MainWindow(QMainWindow):
         self._store: ProgressStore | None = None
         # Until the store is open: the quick read-only look that fills the first screen, and
         # how to finish opening the store at once if the learner needs it before it is ready.
-        self._snapshot: Snapshot | None = None
+        self._snapshot: ReadOnlyReader | None = None
         self._open_store_now: Callable[[], None] | None = None
         self.profile: ProfileRecord | None = None
         self.module: Module | None = None
@@ -220,14 +219,14 @@ class MainWindow(QMainWindow):
     def store_is_open(self) -> bool:
         return self._store is not None
 
-    def reads(self) -> StartReads | None:
+    def reads(self) -> ProgressReader | None:
         """Where the first screen reads from: the store once it is open, until then the
         read-only snapshot; never a reason to wait for the store."""
         if self._store is not None:
             return self._store
         return self._snapshot if self._snapshot is not None else self.store
 
-    def show_first_screen(self, snapshot: Snapshot, open_store_now: Callable[[], None]) -> None:
+    def show_first_screen(self, snapshot: ReadOnlyReader, open_store_now: Callable[[], None]) -> None:
         """The start screen from a read-only snapshot, while the store opens in the background.
 
         `open_store_now` opens the store on this thread; it runs only if the learner asks for

@@ -40,7 +40,7 @@ from kompetenz.ui.charts import LessonBar, LessonBarsChart, ScoreChart, percent_
 from kompetenz.ui.text import escape, fill
 
 if TYPE_CHECKING:
-    from kompetenz.store.service import ProgressStore
+    from kompetenz.store import ProgressStore
 
 _Index = QModelIndex | QPersistentModelIndex
 

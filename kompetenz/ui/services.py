@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 from kompetenz.content.loader import Course
 
 if TYPE_CHECKING:
-    from kompetenz.store.lock import DataDirLock
-    from kompetenz.store.service import ProgressStore
+    from kompetenz.store import DataDirLock, ProgressStore
 
 
 class Dialogs:

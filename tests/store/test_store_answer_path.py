@@ -14,11 +14,13 @@ from pathlib import Path
 import pytest
 from store_helpers import FakeClock, query
 
-from kompetenz.store import sqlite_specific
+from kompetenz.store.backend import DatabaseBackend
 from kompetenz.store.database import open_store
 from kompetenz.store.errors import AttemptClosed, AttemptNotFound, StorageFailed
 from kompetenz.store.records import PlannedItem
 from kompetenz.store.service import ProgressStore
+from kompetenz.store.sqlite import backend as sqlite_backend
+from kompetenz.store.sqlite import files as sqlite_files
 
 PLAN = [PlannedItem("q-a", (2, 0, 1)), PlannedItem("q-b", ()), PlannedItem("q-c", (1, 0))]
 
@@ -110,13 +112,33 @@ def test_unknown_and_finished_attempts_are_refused(
     assert _answers(db_path) == []
 
 
+def test_the_update_then_insert_path_for_other_engines_replaces_too(
+    store: ProgressStore, attempt_id: int, db_path: Path, clock: FakeClock
+) -> None:
+    """Engines without SQLite's upsert get an UPDATE, then an INSERT if it found nothing."""
+    values = {
+        "attempt_id": attempt_id,
+        "position": 0,
+        "question_key": "q-a",
+        "response": [1],
+        "fraction": 1.0,
+        "answered_at": clock.now,
+    }
+    portable = DatabaseBackend("sqlite://")  # the plain backend of engines not known better
+    with store.context.core_transaction() as connection:
+        portable.save_answer(connection, values)
+    with store.context.core_transaction() as connection:
+        portable.save_answer(connection, {**values, "response": [2], "fraction": 0.0})
+    assert [row[1:5] for row in _answers(db_path)] == [(0, "q-a", "[2]", 0.0)]
+
+
 def test_a_locked_database_is_a_readable_error_on_the_answer_path(
     data_dir: Path,
     db_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     new_data_dir: Callable[[Path], Path],
 ) -> None:
-    monkeypatch.setattr(sqlite_specific, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(sqlite_files, "BUSY_TIMEOUT_MS", 50)
     new_data_dir(data_dir)
     with open_store(data_dir) as store:
         attempt = store.start_attempt(store.create_profile("Anna").id, "m1", "1", PLAN)
@@ -134,7 +156,7 @@ def test_a_locked_database_is_a_readable_error_on_the_answer_path(
 
 @pytest.mark.sqlite_only  # SQLite file internals
 def test_every_connection_stays_durable_and_checkpoints_late(store: ProgressStore) -> None:
-    raw = store._engine().raw_connection()
+    raw = store.context.engine().raw_connection()
     try:
         cursor = raw.cursor()
         settings = {
@@ -146,9 +168,9 @@ def test_every_connection_stays_durable_and_checkpoints_late(store: ProgressStor
     assert settings == {
         "journal_mode": "wal",
         "synchronous": 2,  # FULL: the log is synced at every commit
-        "wal_autocheckpoint": sqlite_specific.WAL_AUTOCHECKPOINT_PAGES,
+        "wal_autocheckpoint": sqlite_backend.WAL_AUTOCHECKPOINT_PAGES,
     }
-    assert sqlite_specific.WAL_AUTOCHECKPOINT_PAGES > 0  # 0 would let the log grow forever
+    assert sqlite_backend.WAL_AUTOCHECKPOINT_PAGES > 0  # 0 would let the log grow forever
 
 
 @pytest.mark.sqlite_only  # SQLite file internals
@@ -191,7 +213,7 @@ def test_the_log_stays_bounded_when_nobody_checkpoints(
 ) -> None:
     """The safety net is SQLite's own checkpoint at `WAL_AUTOCHECKPOINT_PAGES` (made small
     here); the second case shows the measurement would notice the net missing."""
-    monkeypatch.setattr(sqlite_specific, "WAL_AUTOCHECKPOINT_PAGES", pages)
+    monkeypatch.setattr(sqlite_backend, "WAL_AUTOCHECKPOINT_PAGES", pages)
     new_data_dir(data_dir)
     with open_store(data_dir) as store:
         _answer_many(store, 150)  # two pages each: 300 pages without a checkpoint

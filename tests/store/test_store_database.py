@@ -14,11 +14,11 @@ import pytest
 from store_helpers import dump, query
 
 from kompetenz.store import database
-from kompetenz.store.backup import create_backup, list_backups
 from kompetenz.store.base import Base
 from kompetenz.store.database import HEAD_REVISION, open_store, script_head
 from kompetenz.store.errors import DatabaseCorrupt, DatabaseTooNew, DataDirNotWritable
 from kompetenz.store.service import ProgressStore
+from kompetenz.store.sqlite.backups import create_backup, list_backups
 
 EXPECTED_TABLES = {
     "alembic_version",
@@ -280,7 +280,7 @@ def test_ui_queries_use_indexes_that_start_with_the_profile(store: ProgressStore
     from kompetenz.store.records import PlannedItem
 
     seen: list[tuple[str, tuple[object, ...]]] = []
-    engine = store._engine()
+    engine = store.context.engine()
 
     def capture(_c: object, _cur: object, statement: str, params: object, *_: object) -> None:
         if statement.lstrip().upper().startswith(("SELECT", "UPDATE", "DELETE")):
@@ -331,10 +331,10 @@ def test_ui_queries_use_indexes_that_start_with_the_profile(store: ProgressStore
 def test_locked_database_becomes_a_readable_error(
     data_dir: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kompetenz.store import sqlite_specific
     from kompetenz.store.errors import StorageFailed
+    from kompetenz.store.sqlite import files
 
-    monkeypatch.setattr(sqlite_specific, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(files, "BUSY_TIMEOUT_MS", 50)
     with open_store(data_dir) as store:
         store.create_profile("Anna")
         blocker = sqlite3.connect(db_path, isolation_level=None)
@@ -356,7 +356,8 @@ def test_a_database_of_the_first_schema_is_migrated_with_its_data(
     from alembic import command
 
     from kompetenz.store.records import PlannedItem
-    from kompetenz.store.sqlite_specific import create_sqlite_engine, url_for
+    from kompetenz.store.sqlite.backend import create_sqlite_engine
+    from kompetenz.store.sqlite.files import url_for
 
     data_dir.mkdir(parents=True, exist_ok=True)
     engine = create_sqlite_engine(url_for(db_path), foreign_keys=False)

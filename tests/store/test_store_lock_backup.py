@@ -14,7 +14,11 @@ from pathlib import Path
 import pytest
 from store_helpers import query
 
-from kompetenz.store.backup import (
+from kompetenz.store.database import open_store
+from kompetenz.store.errors import BackupError, DataDirLocked
+from kompetenz.store.lock import acquire_data_dir_lock
+from kompetenz.store.records import BackupRecord
+from kompetenz.store.sqlite.backups import (
     backup_if_due,
     backups_to_keep,
     create_backup,
@@ -22,10 +26,6 @@ from kompetenz.store.backup import (
     prune_backups,
     restore_backup,
 )
-from kompetenz.store.database import open_store
-from kompetenz.store.errors import BackupError, DataDirLocked
-from kompetenz.store.lock import acquire_data_dir_lock
-from kompetenz.store.records import BackupRecord
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 _HOLDER = """

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from store_helpers import FakeTime, query
 
-from kompetenz.store.backup import create_backup
 from kompetenz.store.errors import InvalidInput, ProfileExists, ProfileNotFound
 from kompetenz.store.passwords import PasswordGuard, hash_password, verify_password
 from kompetenz.store.records import PlannedItem, Role
 from kompetenz.store.service import ProgressStore
+from kompetenz.store.sqlite.backups import create_backup
 
 CHILD_TABLES = ("lesson_progress", "quiz_attempts", "notes", "certificates")
 

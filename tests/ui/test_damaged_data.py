@@ -7,8 +7,8 @@ from pathlib import Path
 from ui_helpers import AnsweringDialogs
 
 from kompetenz.content.loader import load_course
-from kompetenz.store.backup import create_backup
 from kompetenz.store.database import open_store
+from kompetenz.store.sqlite.backups import create_backup
 from kompetenz.ui.launch import open_store_into
 from kompetenz.ui.main_window import MainWindow
 from kompetenz.ui.services import AppServices

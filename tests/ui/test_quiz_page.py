@@ -92,9 +92,9 @@ def test_the_attempt_limit_from_module_toml_is_kept(  # type: ignore[no-untyped-
 @pytest.fixture
 def short_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
     """Requested before the store: a locked database refuses within 50 ms, not 5 s."""
-    from kompetenz.store import sqlite_specific
+    from kompetenz.store.sqlite import files
 
-    monkeypatch.setattr(sqlite_specific, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(files, "BUSY_TIMEOUT_MS", 50)
 
 
 def test_an_answer_that_could_not_be_saved_says_so_and_can_be_given_again(  # type: ignore[no-untyped-def]

@@ -3,15 +3,15 @@
 `kompetenz.store.database` runs migrations programmatically and hands its own connection in
 `config.attributes["connection"]`, already inside a transaction, so a failed migration leaves
 the database as it was. Developers can also run `alembic` against a file by setting
-`sqlalchemy.url`; then an engine with foreign keys OFF is built here (see sqlite_specific).
+`sqlalchemy.url`; then an engine with foreign keys OFF is built here (see sqlite/backend.py).
 """
 
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import Connection, create_engine
+from sqlalchemy import Connection
 
-from kompetenz.store import sqlite_specific
+from kompetenz.store.backend import backend_for
 from kompetenz.store.base import Base
 
 # Every model, imported so that `Base.metadata` knows all tables (autogenerate at dev time).
@@ -34,7 +34,7 @@ def _configure(connection: Connection) -> None:
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite alters tables by copying them
-        transactional_ddl=True,  # our connections issue a real BEGIN (see sqlite_specific)
+        transactional_ddl=True,  # our connections issue a real BEGIN (see sqlite/backend.py)
         compare_type=True,
     )
     with context.begin_transaction():
@@ -60,10 +60,7 @@ def run_migrations_online() -> None:
     url = config.get_main_option("sqlalchemy.url")
     if not url:
         raise RuntimeError("set sqlalchemy.url or pass a connection in config.attributes")
-    if sqlite_specific.is_sqlite(url):
-        engine = sqlite_specific.create_sqlite_engine(url, foreign_keys=False)
-    else:
-        engine = create_engine(url)
+    engine = backend_for(url).create_engine(for_migration=True)
     try:
         with engine.connect() as connection, connection.begin():
             _configure(connection)

@@ -19,12 +19,13 @@ from pathlib import Path
 from sqlalchemy import delete
 from sqlalchemy.exc import SQLAlchemyError
 
-from kompetenz.store import sqlite_specific
 from kompetenz.store.errors import BackupError
 from kompetenz.store.lock import DataDirLock, acquire_data_dir_lock
 from kompetenz.store.models import Profile
 from kompetenz.store.paths import backups_dir, database_file
 from kompetenz.store.records import BackupRecord
+from kompetenz.store.sqlite import files
+from kompetenz.store.sqlite.backend import compact, create_sqlite_engine
 
 KINDS = ("auto", "manual", "before-migration", "before-restore")
 KEEP_DAILY = 7
@@ -89,7 +90,7 @@ def create_backup(
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}")
     source = database or database_file(data_dir)
-    state = sqlite_specific.inspect_file(source)
+    state = files.inspect_file(source)
     if not state.exists:
         raise BackupError("Es gibt noch keinen Lernstand, der gesichert werden könnte.")
     if state.problem is not None:
@@ -109,12 +110,12 @@ def create_backup(
     partial = folder / f".{final.name}.partial"
     partial.unlink(missing_ok=True)
     try:
-        sqlite_specific.copy_database(source, partial)
+        files.copy_database(source, partial)
         with open(partial, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(partial, final)
         _fsync_dir(folder)
-    except (OSError, sqlite_specific.DatabaseFileError) as exc:
+    except (OSError, files.DatabaseFileError) as exc:
         partial.unlink(missing_ok=True)
         raise BackupError(f"Die Sicherung konnte nicht geschrieben werden: {exc}.") from exc
     return next(r for r in list_backups(data_dir) if r.id == backup_id)
@@ -184,16 +185,16 @@ def restore_backup(
     held = lock if lock is not None and lock.held else acquire_data_dir_lock(data_dir)
     try:
         target = database or database_file(data_dir)
-        current = sqlite_specific.inspect_file(target)
+        current = files.inspect_file(target)
         if current.problem is not None:
             _move_aside(target)
-            sqlite_specific.copy_database(Path(record.path), target)
+            files.copy_database(Path(record.path), target)
             return None
         if not current.exists:
-            sqlite_specific.copy_database(Path(record.path), target)
+            files.copy_database(Path(record.path), target)
             return None
         safety = create_backup(data_dir, "before-restore", database=target)
-        sqlite_specific.overwrite_database(Path(record.path), target)
+        files.overwrite_database(Path(record.path), target)
         return safety
     finally:
         if held is not lock:
@@ -203,7 +204,7 @@ def restore_backup(
 def _check_restorable(path: Path) -> None:
     from kompetenz.store.database import known_revisions
 
-    state = sqlite_specific.inspect_file(path, full_check=True)
+    state = files.inspect_file(path, full_check=True)
     if state.problem is not None:
         raise BackupError(
             f"Diese Sicherung ist beschädigt ({state.problem}); wählen Sie eine andere."
@@ -217,7 +218,7 @@ def _check_restorable(path: Path) -> None:
 
 def _move_aside(target: Path) -> None:
     stamp = datetime.now(UTC).strftime(_STAMP)
-    for path in [target, *sqlite_specific.side_files(target)]:
+    for path in [target, *files.side_files(target)]:
         if path.exists():
             path.rename(path.with_name(f"{path.name}.beschaedigt-{stamp}"))
 
@@ -233,8 +234,8 @@ def erase_profile_from_backups(
     cleaned: list[str] = []
     failed: list[str] = []
     for backup in list_backups(data_dir):
-        url = sqlite_specific.url_for(Path(backup.path))
-        engine = sqlite_specific.create_sqlite_engine(url, wal=False)
+        url = files.url_for(Path(backup.path))
+        engine = create_sqlite_engine(url, wal=False)
         try:
             with engine.begin() as connection:
                 result = connection.execute(
@@ -243,7 +244,7 @@ def erase_profile_from_backups(
                     )
                 )
             if result.rowcount:
-                sqlite_specific.compact(engine)
+                compact(engine)
                 cleaned.append(backup.id)
         except SQLAlchemyError:
             failed.append(backup.id)

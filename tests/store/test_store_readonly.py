@@ -1,4 +1,4 @@
-"""The read-only snapshot of start-up answers exactly as the store does, or not at all."""
+"""The read-only first-screen reader answers exactly as the store does, or not at all."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from store_helpers import FakeClock
 
 from kompetenz.store.records import PlannedItem, Role
 from kompetenz.store.service import ProgressStore
-from kompetenz.store.snapshot import Snapshot
+from kompetenz.store.sqlite.readonly import ReadOnlyReader
 
 # The snapshot reads the SQLite file directly; a server has none.
 pytestmark = pytest.mark.sqlite_only
@@ -54,7 +54,7 @@ def test_the_snapshot_reads_what_the_store_reads(
     store: ProgressStore, clock: FakeClock, data_dir: Path
 ) -> None:
     anna, bernd = _history(store, clock)
-    snapshot = Snapshot.open(data_dir)
+    snapshot = ReadOnlyReader.open(data_dir)
     assert snapshot is not None
     try:
         assert snapshot.list_profiles() == store.list_profiles()
@@ -96,7 +96,7 @@ def test_a_snapshot_never_writes(store: ProgressStore, clock: FakeClock, data_di
     store.checkpoint()
     database = data_dir / "kompetenz.sqlite3"
     before = hashlib.sha256(database.read_bytes()).hexdigest()
-    snapshot = Snapshot.open(data_dir)
+    snapshot = ReadOnlyReader.open(data_dir)
     assert snapshot is not None
     profiles = snapshot.list_profiles()
     snapshot.module_progress(profiles[0].id)
@@ -108,7 +108,7 @@ def test_a_snapshot_never_writes(store: ProgressStore, clock: FakeClock, data_di
 
 
 def test_no_database_yet_means_no_snapshot(tmp_path: Path) -> None:
-    assert Snapshot.open(tmp_path) is None
+    assert ReadOnlyReader.open(tmp_path) is None
     assert not (tmp_path / "kompetenz.sqlite3").exists()  # and none was created
 
 
@@ -116,12 +116,12 @@ def test_another_revision_means_no_snapshot(store: ProgressStore, data_dir: Path
     store.close()
     with sqlite3.connect(data_dir / "kompetenz.sqlite3") as connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999'")
-    assert Snapshot.open(data_dir) is None
+    assert ReadOnlyReader.open(data_dir) is None
 
 
 def test_a_damaged_file_means_no_snapshot(tmp_path: Path) -> None:
     (tmp_path / "kompetenz.sqlite3").write_bytes(b"not a database at all" * 100)
-    assert Snapshot.open(tmp_path) is None
+    assert ReadOnlyReader.open(tmp_path) is None
 
 
 def test_the_snapshot_does_not_import_sqlalchemy(
@@ -130,8 +130,8 @@ def test_the_snapshot_does_not_import_sqlalchemy(
     _history(store, clock)
     code = (
         "import sys; from pathlib import Path\n"
-        "from kompetenz.store.snapshot import Snapshot\n"
-        f"snapshot = Snapshot.open(Path({str(data_dir)!r}))\n"
+        "from kompetenz.store.sqlite.readonly import ReadOnlyReader\n"
+        f"snapshot = ReadOnlyReader.open(Path({str(data_dir)!r}))\n"
         "profile = snapshot.list_profiles()[0]\n"
         "assert snapshot.module_progress(profile.id), 'no progress read'\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic')))\n"

@@ -8,16 +8,16 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from kompetenz.store._convert import certificate_record
-from kompetenz.store._core import StoreCore, require_text
+from kompetenz.store.context import StorePart, require_text
 from kompetenz.store.errors import CertificateNumberTaken
 from kompetenz.store.models import Certificate
 from kompetenz.store.records import CertificateRecord
+from kompetenz.store.rows import ByName, certificate_record
 
 CERTIFICATE_KINDS = frozenset({"module", "full"})
 
 
-class CertificateOps(StoreCore):
+class CertificateRegister(StorePart):
     def record_certificate(
         self,
         profile_id: int,
@@ -37,14 +37,12 @@ class CertificateOps(StoreCore):
         if not isinstance(payload, str) or not isinstance(signature, str):
             raise ValueError("payload and signature must be strings")
         try:
-            return self._insert_certificate(
-                profile_id, number, kind, ids, issued_at, payload, signature
-            )
+            return self._insert(profile_id, number, kind, ids, issued_at, payload, signature)
         except IntegrityError:
             # the unique number, taken by a certificate issued at this moment on another PC
             raise CertificateNumberTaken(number) from None
 
-    def _insert_certificate(
+    def _insert(
         self,
         profile_id: int,
         number: str,
@@ -54,8 +52,8 @@ class CertificateOps(StoreCore):
         payload: str,
         signature: str,
     ) -> CertificateRecord:
-        with self._transaction() as session:
-            self._profile(session, profile_id)
+        with self._context.transaction() as session:
+            self._context.profile(session, profile_id)
             row = Certificate(
                 profile_id=profile_id,
                 number=number,
@@ -67,20 +65,20 @@ class CertificateOps(StoreCore):
             )
             session.add(row)
             session.flush()
-            return certificate_record(row)
+            return certificate_record(ByName(row))
 
     def certificates(self, profile_id: int) -> list[CertificateRecord]:
         """The learner's certificates, oldest first."""
-        with self._transaction() as session:
-            self._profile(session, profile_id)
+        with self._context.transaction() as session:
+            self._context.profile(session, profile_id)
             rows = session.scalars(
                 select(Certificate)
                 .where(Certificate.profile_id == profile_id)
                 .order_by(Certificate.issued_at, Certificate.id)
             )
-            return [certificate_record(row) for row in rows]
+            return [certificate_record(ByName(row)) for row in rows]
 
     def find_certificate(self, number: str) -> CertificateRecord | None:
-        with self._transaction() as session:
+        with self._context.transaction() as session:
             row = session.scalar(select(Certificate).where(Certificate.number == number))
-            return None if row is None else certificate_record(row)
+            return None if row is None else certificate_record(ByName(row))

@@ -1,10 +1,5 @@
-"""Everything that only concerns a school's PostgreSQL server (KOMPETENZ_DATABASE_URL).
-
-The counterpart of `sqlite_specific`: how the engine is built (timeouts, a live-connection
-check), what a refused connection means in German, and the schema check. The app never
-creates or migrates the schema on a server; only `kompetenz school init-server` does, with the
-administrator's URL (see kompetenz/school/server.py).
-"""
+"""Connecting to a school's PostgreSQL server: the engine (timeouts, a live-connection check),
+what a refused connection means in German, and the check of the schema's version."""
 
 from __future__ import annotations
 
@@ -133,8 +128,8 @@ def schema_revisions(engine: Engine) -> frozenset[str]:
         return frozenset(row[0] for row in rows)
 
 
-def check_schema(url: str, known: frozenset[str]) -> None:
-    """Refuse a server whose schema is missing or of another version; never change it."""
+def check_schema(url: str, known: frozenset[str]) -> frozenset[str]:
+    """The server's schema revisions if they are this version's; else refuse, never change."""
     engine = create_server_engine(url)
     try:
         revisions = schema_revisions(engine)
@@ -143,7 +138,7 @@ def check_schema(url: str, known: frozenset[str]) -> None:
     finally:
         engine.dispose()
     if revisions == {HEAD_REVISION}:
-        return
+        return revisions
     where = server_label(url)
     if not revisions:
         raise ServerNotReady(where, "kein Kompetenz-Schema gefunden")

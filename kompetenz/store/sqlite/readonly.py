@@ -3,7 +3,7 @@
 Importing SQLAlchemy's ORM takes longer than everything else in a start on a slow school PC.
 The first screen needs only four reads (the profiles, a preference, each module's progress, the
 lesson to continue), so start-up answers them here with the standard library's sqlite3 and
-the same SQL the store runs (`start_reads.py`), while the ORM loads in the background.
+the same SQL and row mapping the store uses (`summary_sql.py`, `rows.py`), while the ORM loads in the background.
 
 This look never writes and never repairs. Whenever anything is unusual — no database yet,
 another schema revision, a damaged or locked file, a database that is not SQLite — `open`
@@ -16,30 +16,16 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import quote
 
-from kompetenz.store import start_reads
+from kompetenz.store import summary_sql
 from kompetenz.store.paths import database_file
 from kompetenz.store.records import LessonState, ModuleProgress, ProfileRecord
 from kompetenz.store.revision import HEAD_REVISION
 
 
-class StartReads(Protocol):
-    """What the first screen reads; the full `ProgressStore` offers the same methods."""
-
-    def list_profiles(self) -> list[ProfileRecord]: ...
-
-    def get_preference(self, profile_id: int, key: str, default: Any = None) -> Any: ...
-
-    def module_progress(
-        self, profile_id: int, module_id: str | None = None
-    ) -> dict[str, ModuleProgress]: ...
-
-    def last_opened_lesson(self, profile_id: int) -> LessonState | None: ...
-
-
-class Snapshot:
+class ReadOnlyReader:
     """Read-only answers for the first screen. Close it once the store is open, so it holds
     no read lock that keeps the store from folding its write-ahead log into the file."""
 
@@ -47,7 +33,7 @@ class Snapshot:
         self._connection = connection
 
     @classmethod
-    def open(cls, data_dir: Path) -> Snapshot | None:
+    def open(cls, data_dir: Path) -> ReadOnlyReader | None:
         path = database_file(data_dir)
         if not path.is_file():
             return None  # the first start: the store creates the database
@@ -57,6 +43,7 @@ class Snapshot:
             # shared-memory file is missing. query_only keeps it from ever writing.
             connection = sqlite3.connect(f"file:{quote(str(path))}?mode=rw", uri=True, timeout=1.0)
             connection.execute("PRAGMA query_only = ON")
+            connection.row_factory = sqlite3.Row  # rows are read by column name (rows.py)
             revisions = {
                 row[0] for row in connection.execute("SELECT version_num FROM alembic_version")
             }
@@ -69,23 +56,23 @@ class Snapshot:
             return None
         return cls(connection)
 
-    def _run(self, sql: str, parameters: Mapping[str, object]) -> Sequence[Sequence[Any]]:
+    def _run(self, sql: str, parameters: Mapping[str, object]) -> Sequence[Mapping[Any, Any]]:
         return self._connection.execute(sql, dict(parameters)).fetchall()
 
     def list_profiles(self) -> list[ProfileRecord]:
-        return start_reads.list_profiles(self._run)
+        return summary_sql.list_profiles(self._run)
 
     def get_preference(self, profile_id: int, key: str, default: Any = None) -> Any:
-        found = start_reads.preferences(self._run, profile_id)
+        found = summary_sql.preferences(self._run, profile_id)
         return default if found is None else found.get(key, default)
 
     def module_progress(
         self, profile_id: int, module_id: str | None = None
     ) -> dict[str, ModuleProgress]:
-        return start_reads.module_progress(self._run, profile_id, module_id)
+        return summary_sql.module_progress(self._run, profile_id, module_id)
 
     def last_opened_lesson(self, profile_id: int) -> LessonState | None:
-        return start_reads.last_opened_lesson(self._run, profile_id)
+        return summary_sql.last_opened_lesson(self._run, profile_id)
 
     def close(self) -> None:
         self._connection.close()

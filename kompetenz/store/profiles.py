@@ -12,10 +12,8 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from kompetenz.store import sqlite_specific, start_reads
-from kompetenz.store._convert import profile_record
-from kompetenz.store._core import StoreCore, require_json
-from kompetenz.store._text_sql import session_runner
+from kompetenz.store import summary_sql
+from kompetenz.store.context import StorePart, require_json, session_runner
 from kompetenz.store.errors import InvalidInput, ProfileExists, ProfileNotFound
 from kompetenz.store.models import (
     NAME_MAX,
@@ -29,6 +27,7 @@ from kompetenz.store.models import (
 from kompetenz.store.passwords import hash_password, verify_password
 from kompetenz.store.paths import profile_files_dir
 from kompetenz.store.records import DeletionReport, ProfileRecord, Role
+from kompetenz.store.rows import ByName, profile_record
 
 SCHOOL_MAX = 200
 PREFERENCES_MAX_BYTES = 64 * 1024
@@ -60,10 +59,10 @@ def _normalize_school(school: str | None) -> str | None:
     return cleaned or None
 
 
-class ProfileOps(StoreCore):
+class Profiles(StorePart):
     def list_profiles(self) -> list[ProfileRecord]:
-        with self._transaction() as session:
-            return start_reads.list_profiles(session_runner(session))
+        with self._context.transaction() as session:
+            return summary_sql.list_profiles(session_runner(session))
 
     def create_profile(
         self,
@@ -74,7 +73,7 @@ class ProfileOps(StoreCore):
     ) -> ProfileRecord:
         cleaned = normalize_name(name)
         password_hash = hash_password(password) if password else None
-        with self._transaction() as session:
+        with self._context.transaction() as session:
             self._ensure_name_free(session, cleaned, except_id=None)
             row = Profile(
                 name=cleaned,
@@ -82,12 +81,12 @@ class ProfileOps(StoreCore):
                 school=_normalize_school(school),
                 role=Role(role).value,
                 password_hash=password_hash,
-                created_at=self._now(),
+                created_at=self._context.now(),
                 preferences={},
             )
             session.add(row)
             session.flush()
-            return profile_record(row)
+            return profile_record(ByName(row))
 
     @staticmethod
     def _ensure_name_free(session: Session, name: str, except_id: int | None) -> None:
@@ -102,13 +101,13 @@ class ProfileOps(StoreCore):
             key = name_key(name)
         except InvalidInput:
             return None
-        with self._transaction() as session:
+        with self._context.transaction() as session:
             row = session.scalar(select(Profile).where(Profile.name_key == key))
-            return None if row is None else profile_record(row)
+            return None if row is None else profile_record(ByName(row))
 
     def get_profile(self, profile_id: int) -> ProfileRecord:
-        with self._transaction() as session:
-            return profile_record(self._profile(session, profile_id))
+        with self._context.transaction() as session:
+            return profile_record(ByName(self._context.profile(session, profile_id)))
 
     def update_profile(
         self,
@@ -119,8 +118,8 @@ class ProfileOps(StoreCore):
         role: Role | None = None,
     ) -> ProfileRecord:
         """Change what is given; `school=""` removes the school."""
-        with self._transaction() as session:
-            row = self._profile(session, profile_id)
+        with self._context.transaction() as session:
+            row = self._context.profile(session, profile_id)
             if name is not None:
                 cleaned = normalize_name(name)
                 self._ensure_name_free(session, cleaned, except_id=profile_id)
@@ -130,13 +129,13 @@ class ProfileOps(StoreCore):
             if role is not None:
                 row.role = Role(role).value
             session.flush()
-            return profile_record(row)
+            return profile_record(ByName(row))
 
     def set_password(self, profile_id: int, password: str | None) -> None:
         """Set, change or (with None or "") remove a profile's password."""
         password_hash = hash_password(password) if password else None
-        with self._transaction() as session:
-            self._profile(session, profile_id).password_hash = password_hash
+        with self._context.transaction() as session:
+            self._context.profile(session, profile_id).password_hash = password_hash
 
     def check_password(self, profile_id: int, password: str) -> bool:
         """True only for the right password of a profile that has one.
@@ -144,27 +143,27 @@ class ProfileOps(StoreCore):
         A missing profile, a profile without password and a wrong password all give False
         after the same work, and each failure makes the next check of this profile wait longer.
         """
-        self._guard.wait(profile_id)
-        with self._transaction() as session:
+        self._context.guard.wait(profile_id)
+        with self._context.transaction() as session:
             row = session.get(Profile, profile_id)
             stored = None if row is None else row.password_hash
         ok = verify_password(password if isinstance(password, str) else "", stored)
-        self._guard.record(profile_id, ok)
+        self._context.guard.record(profile_id, ok)
         return ok
 
     def password_delay(self, profile_id: int) -> float:
         """Seconds the next `check_password` of this profile will wait (for a countdown)."""
-        return self._guard.remaining(profile_id)
+        return self._context.guard.remaining(profile_id)
 
     def profile_dir(self, profile_id: int) -> Path:
         """Folder for files that belong to this learner only (erased with the profile)."""
-        if self._data_dir is None:
+        if self._context.data_dir is None:
             raise RuntimeError("this store has no data folder")
-        return profile_files_dir(self._data_dir, profile_id)
+        return profile_files_dir(self._context.data_dir, profile_id)
 
     def get_preference(self, profile_id: int, key: str, default: Any = None) -> Any:
-        with self._transaction() as session:
-            found = start_reads.preferences(session_runner(session), profile_id)
+        with self._context.transaction() as session:
+            found = summary_sql.preferences(session_runner(session), profile_id)
         if found is None:
             raise ProfileNotFound(profile_id)
         return found.get(key, default)
@@ -172,7 +171,7 @@ class ProfileOps(StoreCore):
     def set_preference(self, profile_id: int, key: str, value: Any) -> None:
         """Store a small JSON-compatible value; None removes the key."""
         require_json(value, "a preference")
-        with self._transaction() as session:
+        with self._context.transaction() as session:
             # locked: two PCs changing different keys at once must both be kept
             row = session.get(Profile, profile_id, with_for_update=True)
             if row is None:
@@ -190,14 +189,12 @@ class ProfileOps(StoreCore):
         """Erase the profile, every row that belongs to it, its files in the data folder and its
         rows in every backup — the right to erasure. The database file is compacted afterwards
         so erased text does not linger in free pages."""
-        with self._transaction() as session:
-            row = self._profile(session, profile_id)
+        with self._context.transaction() as session:
+            row = self._context.profile(session, profile_id)
             name, created_at = row.name, row.created_at
             counts = self._count_rows(session, profile_id)
             session.execute(delete(Profile).where(Profile.id == profile_id))
-        engine = self._engine()
-        if engine.dialect.name == "sqlite":
-            sqlite_specific.compact(engine)
+        self._context.backend.compact(self._context.engine())
         files, cleaned, failed = self._erase_outside_database(profile_id, created_at)
         return DeletionReport(name, counts, files, cleaned, failed)
 
@@ -225,14 +222,14 @@ class ProfileOps(StoreCore):
     def _erase_outside_database(
         self, profile_id: int, created_at: datetime
     ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-        if self._data_dir is None:
+        if self._context.data_dir is None:
             return (), (), ()
-        from kompetenz.store.backup import erase_profile_from_backups
-
-        folder = profile_files_dir(self._data_dir, profile_id)
+        folder = profile_files_dir(self._context.data_dir, profile_id)
         files: list[str] = []
         if folder.exists():
             files = sorted(str(p) for p in folder.rglob("*") if p.is_file())
             shutil.rmtree(folder)
-        cleaned, failed = erase_profile_from_backups(self._data_dir, profile_id, created_at)
+        cleaned, failed = self._context.backend.erase_profile_copies(
+            self._context.data_dir, profile_id, created_at
+        )
         return tuple(files), tuple(cleaned), tuple(failed)

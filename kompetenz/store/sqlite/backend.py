@@ -1,25 +1,30 @@
-"""EVERYTHING THAT ONLY WORKS WITH SQLITE lives here, so another engine can be added later.
+"""`SQLiteBackend`: the store's database as a SQLite file in the data folder.
 
-PRAGMAs, transaction start, file inspection without changing the file, and the online backup
-API. Callers ask `is_sqlite(url)` first; for any other engine these functions are not used and
-the features built on them (backups, corruption checks) are reported as unavailable.
+Everything that only works with SQLite sits in this package, and the rest of the store reaches
+it through this one object (see `kompetenz/store/backend.py`): the PRAGMAs of every
+connection, `BEGIN IMMEDIATE`, the answer upsert, checkpoints, VACUUM, the file check before
+opening, backups (`backups.py`, with the online backup API of `files.py`) and the read-only
+first-screen reader (`readonly.py`, which runs before SQLAlchemy is imported).
 """
 
 from __future__ import annotations
 
-import contextlib
+import os
 import sqlite3
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, Engine, Table, create_engine, event
+from sqlalchemy import Column, Connection, Engine, Table, create_engine, event
 from sqlalchemy.dialects.sqlite import Insert, insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-BUSY_TIMEOUT_MS = 5000
+from kompetenz.store.backend import ANSWERS, DatabaseBackend
+from kompetenz.store.errors import DatabaseCorrupt, DataDirNotWritable
+from kompetenz.store.sqlite import files
+
 # SQLite's automatic checkpoint runs inside the commit that pushes the write-ahead log past
 # this many pages, so some answer would wait for it (30 ms and more: the database file is
 # written and synced). The app checkpoints in its pauses instead (`checkpoint`); this limit,
@@ -29,8 +34,6 @@ WAL_AUTOCHECKPOINT_PAGES = 4000
 # After a checkpoint the log file is cut back to this size when it is next reused, so a
 # large transaction (an import) does not leave a big file behind.
 WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024
-# What the file-level functions below raise when SQLite refuses a file.
-DatabaseFileError = sqlite3.Error
 
 
 def is_sqlite(url: str) -> bool:
@@ -43,10 +46,6 @@ def database_path(url: str) -> Path | None:
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
     return Path(parsed.database).resolve()
-
-
-def url_for(path: Path) -> str:
-    return f"sqlite:///{path}"
 
 
 def create_sqlite_engine(url: str, *, foreign_keys: bool = True, wal: bool = True) -> Engine:
@@ -72,7 +71,7 @@ def create_sqlite_engine(url: str, *, foreign_keys: bool = True, wal: bool = Tru
             cursor.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT_BYTES}")
         cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout={files.BUSY_TIMEOUT_MS}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -115,7 +114,7 @@ def upsert(table: Table, key: Sequence[Column[Any]], replace: Sequence[Column[An
     )
 
 
-def foreign_key_violations(connection: Any) -> list[tuple[Any, ...]]:
+def foreign_key_violations(connection: Connection) -> list[tuple[Any, ...]]:
     return [tuple(row) for row in connection.exec_driver_sql("PRAGMA foreign_key_check")]
 
 
@@ -135,87 +134,79 @@ def compact(engine: Engine) -> None:
         raw.close()
 
 
-# --- looking at a file without changing it ----------------------------------------------------
+_UPSERT_ANSWER = upsert(
+    ANSWERS,
+    key=(ANSWERS.c.attempt_id, ANSWERS.c.position),
+    replace=(ANSWERS.c.response, ANSWERS.c.fraction, ANSWERS.c.answered_at),
+)
 
 
-@dataclass(frozen=True)
-class FileState:
-    """What a read-only look at a database file found."""
+class SQLiteBackend(DatabaseBackend):
+    """The database file `kompetenz.sqlite3` (or the file a sqlite URL names)."""
 
-    exists: bool
-    problem: str | None = None  # set when the file is not a usable database
-    tables: frozenset[str] = frozenset()
-    revisions: frozenset[str] = frozenset()  # rows of alembic_version
+    name = "sqlite"
+    supports_file_backups = True
+
+    def __init__(self, url: str) -> None:
+        super().__init__(url)
+        path = database_path(url)
+        if path is None:
+            raise ValueError("in-memory SQLite is not supported: use a temporary data folder")
+        self.path = path
 
     @property
-    def is_blank(self) -> bool:
-        """Nothing in it yet: safe to create the schema."""
-        return not self.exists or (self.problem is None and not self.tables)
+    def database_file(self) -> Path | None:
+        return self.path
 
+    def describe(self) -> str:
+        return str(self.path)
 
-@contextlib.contextmanager
-def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        yield connection
-    finally:
-        connection.close()
+    def create_engine(self, *, for_migration: bool = False) -> Engine:
+        return create_sqlite_engine(self.url, foreign_keys=not for_migration)
 
+    def schema_revisions(self, data_dir: Path) -> frozenset[str]:
+        """Read without changing anything; a damaged or foreign file is refused, naming the
+        backups that could replace it."""
+        from kompetenz.store.sqlite.backups import list_backups
 
-def inspect_file(path: Path, *, full_check: bool = False) -> FileState:
-    """Open `path` read-only, check it (`quick_check`, or `integrity_check` if asked), read the
-    schema revision. Never creates, writes or migrates anything."""
-    if not path.exists() or path.stat().st_size == 0:
-        return FileState(exists=path.exists())
-    try:
-        with _read_only(path) as connection:
-            check = "integrity_check" if full_check else "quick_check"
-            result = [row[0] for row in connection.execute(f"PRAGMA {check}")]
-            if result != ["ok"]:
-                return FileState(True, problem=f"{check}: {'; '.join(map(str, result[:3]))}")
-            tables = frozenset(
-                row[0]
-                for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        if self.path.exists() and not os.access(self.path, os.W_OK):
+            raise DataDirNotWritable(self.path.parent, f"„{self.path.name}“ ist schreibgeschützt")
+        state = files.inspect_file(self.path)
+        if state.problem is not None:
+            raise DatabaseCorrupt(self.path, state.problem, [b.id for b in list_backups(data_dir)])
+        if state.is_blank:
+            return frozenset()
+        if "alembic_version" not in state.tables or not state.revisions:
+            backups = [b.id for b in list_backups(data_dir)]
+            raise DatabaseCorrupt(
+                self.path, "keine Kompetenz-Datenbank: Versionsangabe fehlt", backups
             )
-            revisions: frozenset[str] = frozenset()
-            if "alembic_version" in tables:
-                revisions = frozenset(
-                    row[0] for row in connection.execute("SELECT version_num FROM alembic_version")
-                )
-    except sqlite3.DatabaseError as exc:
-        return FileState(True, problem=str(exc))
-    return FileState(True, tables=tables, revisions=revisions)
+        return state.revisions
 
+    def before_migration(self, data_dir: Path) -> None:
+        from kompetenz.store.sqlite.backups import create_backup
 
-# --- online backup API ------------------------------------------------------------------------
+        create_backup(data_dir, kind="before-migration", database=self.path)
 
+    def check_after_migration(self, connection: Connection) -> None:
+        if foreign_key_violations(connection):
+            raise RuntimeError("migration left rows pointing at missing rows; rolled back")
 
-def copy_database(source: Path, target: Path) -> None:
-    """A consistent copy of a live database (other connections may keep writing), made with
-    SQLite's online backup API, as a self-contained file without a write-ahead log."""
-    with _read_only(source) as src:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
-            dst.commit()
-        finally:
-            dst.close()
+    def save_answer(self, connection: Connection, values: dict[str, Any]) -> None:
+        connection.execute(_UPSERT_ANSWER, values)
 
+    def conflict_insert(self, table: Table) -> Insert:
+        return insert(table)
 
-def overwrite_database(source: Path, target: Path) -> None:
-    """Replace the contents of the live database `target` with `source`, atomically for
-    every other connection, through the backup API (which respects `target`'s WAL and locks)."""
-    with _read_only(source) as src:
-        dst = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=WAL")
-            dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            dst.close()
+    def checkpoint(self, engine: Engine) -> bool:
+        return checkpoint(engine)
 
+    def compact(self, engine: Engine) -> None:
+        compact(engine)
 
-def side_files(path: Path) -> list[Path]:
-    """The files SQLite keeps next to a database while it is in use."""
-    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+    def erase_profile_copies(
+        self, data_dir: Path, profile_id: int, created_at: datetime
+    ) -> tuple[list[str], list[str]]:
+        from kompetenz.store.sqlite.backups import erase_profile_from_backups
+
+        return erase_profile_from_backups(data_dir, profile_id, created_at)

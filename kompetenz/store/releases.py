@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, delete, select
+from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import Session
 
-from kompetenz.store._core import StoreCore
+from kompetenz.store.context import StorePart
 from kompetenz.store.errors import StoreError
 from kompetenz.store.models import Certificate
 from kompetenz.store.records import Completion
@@ -55,14 +55,14 @@ def _completion(row: ReleasedCompletion | SchoolRecord) -> Completion:
     )
 
 
-class ReleaseOps(StoreCore):
+class Releases(StorePart):
     def release_certificate(
         self, profile_id: int, number: str, completions: Sequence[Completion]
     ) -> None:
         """Show the certificate's completions to the school (again: replaces what was shown)."""
-        with self._transaction() as session:
+        with self._context.transaction() as session:
             row = self._own_certificate(session, profile_id, number)
-            now = self._now()
+            now = self._context.now()
             row.released_at = now
             session.execute(
                 delete(ReleasedCompletion).where(ReleasedCompletion.certificate_id == row.id)
@@ -78,7 +78,7 @@ class ReleaseOps(StoreCore):
 
     def withdraw_certificate(self, profile_id: int, number: str) -> None:
         """Take the certificate out of the school's view."""
-        with self._transaction() as session:
+        with self._context.transaction() as session:
             row = self._own_certificate(session, profile_id, number)
             row.released_at = None
             session.execute(
@@ -87,7 +87,7 @@ class ReleaseOps(StoreCore):
 
     def released_numbers(self, profile_id: int) -> frozenset[str]:
         """The numbers of this profile's certificates the school can see."""
-        with self._transaction() as session:
+        with self._context.transaction() as session:
             numbers = session.scalars(
                 select(Certificate.number).where(
                     Certificate.profile_id == profile_id, Certificate.released_at.is_not(None)
@@ -98,7 +98,7 @@ class ReleaseOps(StoreCore):
     def released_completions(self) -> list[Completion]:
         """Every released completion this login may read (on a server: the school role reads
         everyone's, a person only their own)."""
-        with self._transaction() as session:
+        with self._context.transaction() as session:
             rows = session.scalars(
                 select(ReleasedCompletion).order_by(
                     ReleasedCompletion.person_name, ReleasedCompletion.module_id
@@ -110,23 +110,28 @@ class ReleaseOps(StoreCore):
         """Keep the completions of an imported certificate file; returns how many were new
         (records never change, so one seen before is simply skipped)."""
         added = 0
-        with self._transaction() as session:
-            table = cast(Table, SchoolRecord.__table__)
+        with self._context.transaction() as session:
             for item in completions:
-                result = session.execute(
-                    self._insert(table)
-                    .values(
-                        key_fingerprint=key_fingerprint,
-                        imported_at=self._now(),
-                        **_completion_values(item),
-                    )
-                    .on_conflict_do_nothing()
-                )
-                added += max(0, getattr(result, "rowcount", 0) or 0)
+                if session.scalar(self._school_record(item)) is not None:
+                    continue
+                session.add(SchoolRecord(
+                    key_fingerprint=key_fingerprint,
+                    imported_at=self._context.now(),
+                    **_completion_values(item),
+                ))
+                session.flush()
+                added += 1
         return added
 
+    @staticmethod
+    def _school_record(item: Completion) -> Select[int]:
+        return select(SchoolRecord.id).where(
+            SchoolRecord.certificate_number == item.certificate_number,
+            SchoolRecord.module_id == item.module_id,
+        )
+
     def school_records(self) -> list[Completion]:
-        with self._transaction() as session:
+        with self._context.transaction() as session:
             rows = session.scalars(
                 select(SchoolRecord).order_by(SchoolRecord.person_name, SchoolRecord.module_id)
             )

@@ -8,32 +8,21 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import cast
 
-from sqlalchemy import Table, bindparam, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, selectinload
 
-from kompetenz.store import postgresql, sqlite_specific, start_reads
-from kompetenz.store._convert import attempt_record, plan_to_json
-from kompetenz.store._core import StoreCore, require_json, require_text
-from kompetenz.store._text_sql import session_runner
+from kompetenz.store import summary_sql
+from kompetenz.store.context import StorePart, require_json, require_text, session_runner
 from kompetenz.store.errors import AnswerNotSaved, AttemptClosed, AttemptNotFound, StorageFailed
-from kompetenz.store.models import Answer, QuizAttempt
+from kompetenz.store.models import QuizAttempt
 from kompetenz.store.records import AttemptRecord, ModuleProgress, PlannedItem
+from kompetenz.store.rows import attempt_record, plan_to_json
 
-# Core statements for `record_answer`, built once (see there).
-_ANSWERS = cast(Table, Answer.__table__)
+# The Core statement that reads an attempt's state for `record_answer`, built once.
 _ATTEMPT_STATE = select(QuizAttempt.finished_at, QuizAttempt.plan).where(
     QuizAttempt.id == bindparam("attempt_id")
 )
-_ANSWER_KEY = (_ANSWERS.c.attempt_id, _ANSWERS.c.position)
-_ANSWER_CHANGES = (_ANSWERS.c.response, _ANSWERS.c.fraction, _ANSWERS.c.answered_at)
-# One upsert per engine: a second answer at the same position replaces the first, and two
-# PCs saving at once cannot both insert.
-_UPSERT_ANSWER = {
-    "sqlite": sqlite_specific.upsert(_ANSWERS, key=_ANSWER_KEY, replace=_ANSWER_CHANGES),
-    "postgresql": postgresql.upsert(_ANSWERS, key=_ANSWER_KEY, replace=_ANSWER_CHANGES),
-}
 
 
 def _check_plan(plan: Sequence[PlannedItem]) -> tuple[PlannedItem, ...]:
@@ -57,7 +46,7 @@ def _check_fraction(fraction: float | None) -> float | None:
     return float(fraction)
 
 
-class QuizOps(StoreCore):
+class Attempts(StorePart):
     def start_attempt(
         self,
         profile_id: int,
@@ -69,13 +58,13 @@ class QuizOps(StoreCore):
         require_text(module_id, "module_id", 200)
         require_text(module_version, "module_version", 100)
         items = _check_plan(plan)
-        with self._transaction() as session:
-            self._profile(session, profile_id)
+        with self._context.transaction() as session:
+            self._context.profile(session, profile_id)
             row = QuizAttempt(
                 profile_id=profile_id,
                 module_id=module_id,
                 module_version=module_version,
-                started_at=self._now(),
+                started_at=self._context.now(),
                 plan=plan_to_json(items),
                 answers=[],
             )
@@ -110,7 +99,7 @@ class QuizOps(StoreCore):
         fraction = _check_fraction(fraction)
         try:
             self._save_answer(attempt_id, position, question_key, response, fraction)
-        except StorageFailed as failed:
+        except StorageFailed as failed:  # the learner must not think it was saved
             raise AnswerNotSaved(failed) from failed
 
     def _save_answer(
@@ -121,7 +110,7 @@ class QuizOps(StoreCore):
         response: object,
         fraction: float | None,
     ) -> None:
-        with self._core_transaction() as connection:
+        with self._context.core_transaction() as connection:
             state = connection.execute(_ATTEMPT_STATE, {"attempt_id": attempt_id}).first()
             if state is None:
                 raise AttemptNotFound(attempt_id)
@@ -140,25 +129,25 @@ class QuizOps(StoreCore):
                 "question_key": question_key,
                 "response": response,
                 "fraction": fraction,
-                "answered_at": self._now(),
+                "answered_at": self._context.now(),
             }
-            connection.execute(_UPSERT_ANSWER[connection.dialect.name], values)
+            self._context.backend.save_answer(connection, values)
 
     def finish_attempt(self, attempt_id: int, score_percent: float, passed: bool) -> AttemptRecord:
         if isinstance(score_percent, bool) or not isinstance(score_percent, int | float):
             raise ValueError(f"score_percent must be a number, not {score_percent!r}")
         if not math.isfinite(score_percent) or not 0 <= score_percent <= 100:
             raise ValueError(f"score_percent must lie between 0 and 100, not {score_percent!r}")
-        with self._transaction() as session:
+        with self._context.transaction() as session:
             row = self._open_attempt(session, attempt_id)
-            row.finished_at = self._now()
+            row.finished_at = self._context.now()
             row.score_percent = float(score_percent)
             row.passed = bool(passed)
             session.flush()
             return attempt_record(row)
 
     def get_attempt(self, attempt_id: int) -> AttemptRecord:
-        with self._transaction() as session:
+        with self._context.transaction() as session:
             row = session.get(QuizAttempt, attempt_id, options=[selectinload(QuizAttempt.answers)])
             if row is None:
                 raise AttemptNotFound(attempt_id)
@@ -166,7 +155,7 @@ class QuizOps(StoreCore):
 
     def unfinished_attempt(self, profile_id: int, module_id: str) -> AttemptRecord | None:
         """The newest attempt of this module that was never finished (to resume after a crash)."""
-        with self._transaction() as session:
+        with self._context.transaction() as session:
             row = session.scalar(
                 select(QuizAttempt)
                 .where(
@@ -188,8 +177,8 @@ class QuizOps(StoreCore):
         query = query.order_by(QuizAttempt.started_at.desc(), QuizAttempt.id.desc()).options(
             selectinload(QuizAttempt.answers)
         )
-        with self._transaction() as session:
-            self._profile(session, profile_id)
+        with self._context.transaction() as session:
+            self._context.profile(session, profile_id)
             return [attempt_record(row) for row in session.scalars(query)]
 
     def attempt_scores(self, profile_id: int) -> dict[str, list[float]]:
@@ -199,14 +188,14 @@ class QuizOps(StoreCore):
         scores, so a long history costs neither answers, nor plans, nor ORM rows
         (attempts() is for reviewing single attempts).
         """
-        with self._transaction() as session:
-            self._profile(session, profile_id)
-            return start_reads.attempt_scores(session_runner(session), profile_id)
+        with self._context.transaction() as session:
+            self._context.profile(session, profile_id)
+            return summary_sql.attempt_scores(session_runner(session), profile_id)
 
     def module_progress(
         self, profile_id: int, module_id: str | None = None
     ) -> dict[str, ModuleProgress]:
-        """Per module: lessons completed, time spent, best finished attempt (see start_reads)."""
-        with self._transaction() as session:
-            self._profile(session, profile_id)
-            return start_reads.module_progress(session_runner(session), profile_id, module_id)
+        """Per module: lessons completed, time spent, best finished attempt (see summary_sql)."""
+        with self._context.transaction() as session:
+            self._context.profile(session, profile_id)
+            return summary_sql.module_progress(session_runner(session), profile_id, module_id)

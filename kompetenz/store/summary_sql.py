@@ -1,30 +1,30 @@
-"""The summary reads of the first screen and the progress page, as plain SQL that any DB-API
-connection can run.
+"""The summary reads (profiles, preferences, module progress, scores, the lesson to continue)
+as plain SQL that any DB-API connection can run: the one definition of each of these queries.
 
-Start-up shows the learner's progress before SQLAlchemy is imported (`snapshot.py` runs these
-queries with the standard library's sqlite3), and the store runs the very same queries through
-its session once it is open. One text for both means the start screen and every later screen
+The store runs them in its session; start-up shows the learner's progress before SQLAlchemy is
+imported, running the very same text with the standard library's sqlite3
+(`sqlite/readonly.py`). One text for both means the start screen and every later screen
 can never disagree about a learner's progress. Plain SQL also spares a long history the ORM's
 row objects: the quiz-attempt indexes carry every column these queries read (migration 0002).
 
-No SQLAlchemy and no Qt here: only SQL, and the functions that turn its rows into records.
-Each query takes a `run(sql, parameters) -> rows` callable, so the caller decides the
-connection and the transaction.
+No SQLAlchemy and no Qt here: only SQL. Every column is read by its name and turned into a
+record by `rows.py`, so the order of a SELECT's columns is no contract. Each query takes a
+`run(sql, parameters) -> rows` callable whose rows can be read by column name, so the caller
+decides the connection and the transaction.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
-from datetime import UTC, datetime
 from typing import Any
 
-from kompetenz.store.records import LessonState, ModuleProgress, ProfileRecord, Role
+from kompetenz.store import rows
+from kompetenz.store.records import LessonState, ModuleProgress, ProfileRecord
 
-Run = Callable[[str, Mapping[str, object]], Sequence[Sequence[Any]]]
+Run = Callable[[str, Mapping[str, object]], Sequence[Mapping[Any, Any]]]
 
 _PROFILES = """
-SELECT id, name, school, role, password_hash IS NOT NULL, created_at
+SELECT id, name, school, role, password_hash IS NOT NULL AS has_password, created_at
 FROM profiles ORDER BY name_key
 """
 _PREFERENCES = "SELECT preferences FROM profiles WHERE id = :profile"
@@ -43,7 +43,7 @@ FROM lesson_progress WHERE profile_id = :profile{module}
 """
 _FINISHED = "profile_id = :profile AND finished_at IS NOT NULL{module}"
 _TOTALS = f"""
-SELECT module_id, COUNT(*), MAX(COALESCE(score_percent, 0.0))
+SELECT module_id, COUNT(*) AS attempts, MAX(COALESCE(score_percent, 0.0)) AS best
 FROM quiz_attempts WHERE {_FINISHED}
 GROUP BY module_id
 """
@@ -67,58 +67,19 @@ ORDER BY started_at, id
 """
 
 
-def utc_time(value: object) -> datetime | None:
-    """A stored time as an aware UTC datetime.
-
-    SQLite hands back the text SQLAlchemy wrote ('2026-11-26 14:05:09.123456', UTC without a
-    zone); other engines hand back a datetime without a zone. Both mean UTC.
-    """
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=UTC)
-    if isinstance(value, str):
-        return datetime.fromisoformat(value).replace(tzinfo=UTC)
-    raise ValueError(f"not a stored time: {value!r}")
-
-
 def list_profiles(run: Run) -> list[ProfileRecord]:
-    return [
-        ProfileRecord(
-            id=int(row[0]),
-            name=str(row[1]),
-            school=None if row[2] is None else str(row[2]),
-            role=Role(row[3]),
-            has_password=bool(row[4]),
-            created_at=_required_time(row[5]),
-        )
-        for row in run(_PROFILES, {})
-    ]
+    return [rows.profile_record(row) for row in run(_PROFILES, {})]
 
 
 def preferences(run: Run, profile_id: int) -> dict[str, Any] | None:
     """The profile's preferences, or None when there is no such profile."""
-    rows = run(_PREFERENCES, {"profile": profile_id})
-    if not rows:
-        return None
-    stored = rows[0][0]
-    # SQLAlchemy's JSON type hands back the parsed value; plain SQL hands back the text.
-    value = json.loads(stored) if isinstance(stored, str | bytes) else stored
-    return value if isinstance(value, dict) else {}
+    found = run(_PREFERENCES, {"profile": profile_id})
+    return rows.preferences(found[0]) if found else None
 
 
 def last_opened_lesson(run: Run, profile_id: int) -> LessonState | None:
-    rows = run(_LAST_OPENED, {"profile": profile_id})
-    if not rows:
-        return None
-    module_id, lesson_file, first_opened_at, completed_at, seconds_spent = rows[0]
-    return LessonState(
-        module_id=str(module_id),
-        lesson_file=str(lesson_file),
-        first_opened_at=utc_time(first_opened_at),
-        completed_at=utc_time(completed_at),
-        seconds_spent=float(seconds_spent),
-    )
+    found = run(_LAST_OPENED, {"profile": profile_id})
+    return rows.lesson_state(found[0]) if found else None
 
 
 def module_progress(
@@ -137,19 +98,21 @@ def module_progress(
         only = " AND module_id = :module"
     lessons = run(_LESSONS.format(module=only), parameters)
     totals = {
-        str(row[0]): (int(row[1]), float(row[2]))
+        str(row["module_id"]): (int(row["attempts"]), float(row["best"]))
         for row in run(_TOTALS.format(module=only), parameters)
     }
     passed_at = {
-        str(row[0]): utc_time(row[1]) for row in run(_BEST_PASSES.format(module=only), parameters)
+        str(row["module_id"]): rows.utc_time(row["finished_at"])
+        for row in run(_BEST_PASSES.format(module=only), parameters)
     }
     completed: dict[str, set[str]] = {}
     seconds: dict[str, float] = {}
-    for found, lesson_file, completed_at, spent in lessons:
+    for row in lessons:
+        found = str(row["module_id"])
         done = completed.setdefault(found, set())
-        if completed_at is not None:
-            done.add(lesson_file)
-        seconds[found] = seconds.get(found, 0.0) + float(spent)
+        if row["completed_at"] is not None:
+            done.add(str(row["lesson_file"]))
+        seconds[found] = seconds.get(found, 0.0) + float(row["seconds_spent"])
     return {
         found: ModuleProgress(
             module_id=found,
@@ -167,13 +130,6 @@ def module_progress(
 def attempt_scores(run: Run, profile_id: int) -> dict[str, list[float]]:
     """The scores of the finished attempts per module, oldest first (the progress page)."""
     scores: dict[str, list[float]] = {}
-    for module_id, score in run(_SCORES, {"profile": profile_id}):
-        scores.setdefault(str(module_id), []).append(float(score))
+    for row in run(_SCORES, {"profile": profile_id}):
+        scores.setdefault(str(row["module_id"]), []).append(float(row["score_percent"]))
     return scores
-
-
-def _required_time(value: object) -> datetime:
-    found = utc_time(value)
-    if found is None:
-        raise ValueError("a required time is missing")
-    return found

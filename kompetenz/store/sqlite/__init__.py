@@ -1,0 +1,1 @@
+"""Everything that only works with SQLite: `backend.SQLiteBackend` is the store's way in."""
