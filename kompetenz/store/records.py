@@ -160,3 +160,18 @@ class Completion:
     module_version: str
     as_of: date
     completed_on: date
+
+
+# The four steps the school's register is organised by (Bedarfsanalyse → Dokumentation).
+STEPS = ("bedarfsanalyse", "massnahmenplanung", "weiterentwicklung", "dokumentation")
+KINDS = ("ki-system", "zielgruppe", "massnahme", "notiz")
+
+
+@dataclass(frozen=True)
+class RegisterItem:
+    id: int
+    step: str
+    kind: str
+    title: str
+    details: str
+    due_on: date | None
