@@ -45,9 +45,10 @@ class GroupRoles:
 
 def group_roles(database: str) -> GroupRoles:
     """Group roles are per cluster in PostgreSQL, so they carry the database's name: two schools
-    on one server never share them."""
-    base = _slug(database)[: ROLE_NAME_MAX - len("_schulleitung")]
-    return GroupRoles(learners=f"{base}_lernende", school=f"{base}_schulleitung")
+    on one server never share them. The double underscore keeps them apart from the people's
+    roles (`person_role_name` never makes one), even for a person called „Schulleitung“."""
+    base = _slug(database)[: ROLE_NAME_MAX - len("__schulleitung")]
+    return GroupRoles(learners=f"{base}__lernende", school=f"{base}__schulleitung")
 
 
 def init_server(url: str) -> str:

@@ -170,3 +170,11 @@ def test_cli_init_server_add_person_and_bad_addresses(
         assert hint in err, err
         assert "Traceback" not in err
     assert sorted(p.name for p in (tmp_path / "fresh").iterdir()) == []
+
+
+def test_a_person_named_like_a_group_gets_a_login_of_their_own(school: str, tmp_path: Path) -> None:
+    head = add_person(school, "Schulleitung", school_role=True)
+    staff = add_person(school, "Lernende")
+    for url, folder in ((head, "h"), (staff, "s")):
+        with open_store(tmp_path / folder, url) as store:
+            assert store.list_profiles() == []
