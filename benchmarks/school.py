@@ -122,7 +122,7 @@ def _answers(workdir: Path, learners: list[str], quick: bool) -> Figure:
 
 
 def _overview(workdir: Path, admin_url: str, head_url: str, quick: bool) -> Figure:
-    from kompetenz.commands.school_cmd import school_overview
+    from kompetenz.school.record import school_overview
     from kompetenz.store import open_store
 
     staff = 20 if quick else 200

@@ -6,17 +6,17 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kompetenz.commands.common import CommandFailed, Handler, guarded, open_store_for
 from kompetenz.datadir import database_url_override
+from kompetenz.school.record import (
+    KEEPER_KEY,
+    REFRESH_KEY,
+    SCHOOL_KEY,
+    report_input,
+    school_overview,
+)
 from kompetenz.store.records import KINDS, STEPS, Role
-
-if TYPE_CHECKING:
-    from kompetenz.school.overview import Overview
-    from kompetenz.store import ProgressStore
-
-REFRESH_KEY, SCHOOL_KEY, KEEPER_KEY = "refresh_months", "school_name", "keeper"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -142,15 +142,6 @@ def _import(args: argparse.Namespace) -> int:
     return 1 if any(outcome.startswith("abgelehnt") for _, outcome in lines) else 0
 
 
-def school_overview(store: ProgressStore, role: str | None = None) -> Overview:
-    """Imported files and released certificates together (the same one counts once)."""
-    from kompetenz.school.overview import DEFAULT_REFRESH_MONTHS, build_overview
-
-    records = [*store.school_records(), *store.released_completions()]
-    months = int(store.school_setting(REFRESH_KEY, DEFAULT_REFRESH_MONTHS))
-    return build_overview(records, today=date.today(), refresh_months=months, role=role)
-
-
 def _overview(args: argparse.Namespace) -> int:
     from kompetenz.school.overview import role_label
 
@@ -211,17 +202,12 @@ def _settings(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from kompetenz.school.report import ReportInput, write_report
+    from kompetenz.school.report import write_report
 
     if args.out.suffix.lower() not in (".pdf", ".csv"):
         raise CommandFailed("Die Datei muss auf .pdf oder .csv enden.")
     with open_store_for(args) as store:
-        report = ReportInput(
-            school=str(store.school_setting(SCHOOL_KEY) or "Schule"),
-            keeper=str(store.school_setting(KEEPER_KEY) or "Schulleitung"),
-            made_on=date.today(), register=store.register_entries(),
-            overview=school_overview(store, args.role),
-        )
+        report = report_input(store, args.role)
     write_report(args.out, report)
     print(f"Gespeichert: {args.out}")
     return 0

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from kompetenz.ui.progress_page import ProgressPage
     from kompetenz.ui.quiz_page import QuizPage
     from kompetenz.ui.result_page import ResultPage
+    from kompetenz.ui.school_page import SchoolPage
     from kompetenz.ui.search_page import SearchPage
     from kompetenz.ui.welcome_page import WelcomePage
 
@@ -130,9 +131,16 @@ def _build_progress_page(window: MainWindow) -> ProgressPage:
     page = ProgressPage(window.services.course)
     page.certificate_reexport_requested.connect(window.certificates.export_again)
     page.certificate_print_requested.connect(window.certificates.print_issued)
+    page.certificate_release_requested.connect(window.certificates.release)
     page.portfolio_export_requested.connect(window.certificates.export_portfolio)
     page.portfolio_print_requested.connect(window.certificates.print_portfolio)
     return page
+
+
+def _build_school_page(window: MainWindow) -> SchoolPage:
+    from kompetenz.ui.school_page import SchoolPage
+
+    return SchoolPage()
 
 
 def _build_help_page(window: MainWindow) -> HelpPage:
@@ -190,6 +198,7 @@ class MainWindow(QMainWindow):
     search_page = LazyPage(_build_search_page)
     progress_page = LazyPage(_build_progress_page)
     help_page = LazyPage(_build_help_page)
+    school_page = LazyPage(_build_school_page)
 
     def save_note_now(self) -> None:
         """Before leaving the reader: the note being typed is saved (if the reader exists)."""
@@ -354,6 +363,13 @@ class MainWindow(QMainWindow):
             self.save_note_now()
             self.progress_page.show_progress(self.store, self.profile.id)
             self.stack.setCurrentWidget(self.progress_page)
+
+    def show_school(self) -> None:
+        """The head teacher's overview (Schulleitung): completions released or handed in."""
+        if self.store is not None:
+            self.save_note_now()
+            self.school_page.show_store(self.store)
+            self.stack.setCurrentWidget(self.school_page)
 
     def show_help(self) -> None:
         self.save_note_now()
