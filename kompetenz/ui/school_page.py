@@ -54,6 +54,7 @@ class SchoolPage(QWidget):
         self.table.setObjectName("schoolOverviewTable")
         self.table.setAccessibleName(self.tr("Staff and modules"))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
         self.import_button = QPushButton(self.tr("Import certificates…"))
         self.import_button.setAccessibleName(self.tr("Import handed-in certificates"))
         self.import_button.clicked.connect(self._import)
