@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, selectinload
@@ -96,20 +97,21 @@ class Attempts(StorePart):
         Through the ORM the same work cost about 3 ms of Python, more than the sync itself.
         """
         require_json(response, "response")
-        fraction = _check_fraction(fraction)
+        values = {
+            "attempt_id": attempt_id,
+            "position": position,
+            "question_key": question_key,
+            "response": response,
+            "fraction": _check_fraction(fraction),
+            "answered_at": self._context.now(),
+        }
         try:
-            self._save_answer(attempt_id, position, question_key, response, fraction)
+            self._save_answer(values)
         except StorageFailed as failed:  # the learner must not think it was saved
             raise AnswerNotSaved(failed) from failed
 
-    def _save_answer(
-        self,
-        attempt_id: int,
-        position: int,
-        question_key: str,
-        response: object,
-        fraction: float | None,
-    ) -> None:
+    def _save_answer(self, values: dict[str, Any]) -> None:
+        attempt_id, position = values["attempt_id"], values["position"]
         with self._context.core_transaction() as connection:
             state = connection.execute(_ATTEMPT_STATE, {"attempt_id": attempt_id}).first()
             if state is None:
@@ -121,16 +123,10 @@ class Attempts(StorePart):
             if not is_index or not 0 <= position < len(plan):
                 raise ValueError(f"position {position!r} is outside the attempt's plan")
             planned = plan[position]["question_key"]
-            if planned != question_key:
-                raise ValueError(f"position {position} holds {planned!r}, not {question_key!r}")
-            values = {
-                "attempt_id": attempt_id,
-                "position": position,
-                "question_key": question_key,
-                "response": response,
-                "fraction": fraction,
-                "answered_at": self._context.now(),
-            }
+            if planned != values["question_key"]:
+                raise ValueError(
+                    f"position {position} holds {planned!r}, not {values['question_key']!r}"
+                )
             self._context.backend.save_answer(connection, values)
 
     def finish_attempt(self, attempt_id: int, score_percent: float, passed: bool) -> AttemptRecord:
