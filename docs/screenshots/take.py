@@ -1,7 +1,7 @@
 """Take the screenshots in docs/screenshots from the real app, on a demo data folder.
 
     Xvfb :99 -screen 0 1280x900x24 &   # or any X display
-    DISPLAY=:99 .venv/bin/python docs/screenshots/take.py
+    DISPLAY=:99 .venv/bin/python docs/screenshots/take.py [NAME ...]   # e.g. 10-path-secretary
 
 Builds a throw-away data folder with one learner who has read some lessons and passed a
 quiz, opens the real main window in German, visits every screen and saves one PNG each.
@@ -21,9 +21,10 @@ if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QThread  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from kompetenz.content.loader import load_course  # noqa: E402
+from kompetenz.content.model import Module, Template  # noqa: E402
 from kompetenz.learning.quiz_session import start_or_resume  # noqa: E402
 from kompetenz.quiz.model import QuestionType  # noqa: E402
 from kompetenz.resources import bundled_content_dir  # noqa: E402
@@ -99,6 +100,37 @@ def search_for(text: str) -> Callable[[MainWindow], object]:
     return run
 
 
+def show_secretary(window: MainWindow) -> None:
+    """The home page of a school secretary: her path (core modules of her role) first."""
+    store = window.store
+    assert store is not None
+    secretary = store.find_profile("Sabine Beispiel") or store.create_profile(
+        "Sabine Beispiel", "Gesamtschule Bochum-Mitte", Role.ADMINISTRATION
+    )
+    store.set_preference(secretary.id, "tour_seen", True)
+    window.use_profile(secretary)
+
+
+def first_template(window: MainWindow) -> tuple[Module, Template]:
+    """The first template of the course; the test module's if the course has none yet."""
+    course = window.services.course
+    for module in course.modules:
+        if module.templates:
+            return module, module.templates[0]
+    test_module = load_course([HERE.parents[1] / "tests" / "data" / "roles"]).module("ziele")
+    assert test_module is not None
+    return test_module, test_module.templates[0]
+
+
+def open_template(window: MainWindow) -> QWidget:
+    from kompetenz.ui.template_view import TemplateDialog
+
+    module, template = first_template(window)
+    dialog = TemplateDialog(module, template, window.services.dialogs, window)
+    dialog.show()
+    return dialog
+
+
 def steps() -> list[Step]:
     return [
         ("01-home", lambda w: w.show_home()),
@@ -110,6 +142,8 @@ def steps() -> list[Step]:
         ("07-search", search_for("Datenschutz")),
         ("08-help", lambda w: w.show_help()),
         ("09-profiles", lambda w: w.profiles.show_chooser()),
+        ("10-path-secretary", show_secretary),
+        ("11-template", open_template),
     ]
 
 
@@ -128,12 +162,19 @@ def main() -> int:
         for _ in range(50):  # let the search index finish building in the background
             app.processEvents()
             QThread.msleep(20)
+        wanted = set(sys.argv[1:])
         for name, action in steps():
-            action(window)
+            if wanted and name not in wanted:
+                continue
+            shown = action(window)
             for _ in range(5):
                 app.processEvents()
-            window.grab().save(str(HERE / f"{name}.png"))
+            # A step that opens a window of its own (a dialog) is photographed on its own.
+            target = shown if isinstance(shown, QWidget) else window
+            target.grab().save(str(HERE / f"{name}.png"))
             print(f"saved {name}.png")
+            if target is not window:
+                target.close()
         window.close()
     return 0
 

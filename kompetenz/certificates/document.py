@@ -2,8 +2,10 @@
 
 A module counts as completed when its quiz is passed: the quiz checks the learning objectives,
 and the app lets learners skip lessons they already know. The completion date is the day the
-best passing attempt finished. The "Zertifikat KI-Kompetenz" (kind `full`) needs every core
-module completed; it lists every completed module, core or not.
+best passing attempt finished. The "Zertifikat KI-Kompetenz" (kind `full`) needs every module
+that is core for the learner's role (`core_for` in module.toml) completed; it lists every
+completed module, core or not. The role counts when the certificate is issued: one issued
+before a change of role stays as it was.
 """
 
 from __future__ import annotations
@@ -120,8 +122,15 @@ def is_completed(progress: ModuleProgress | None) -> bool:
             and progress.best_score_percent is not None)
 
 
-def missing_core_modules(course: Course, progress: Mapping[str, ModuleProgress]) -> list[Module]:
-    return [m for m in course.modules if m.core and not is_completed(progress.get(m.id))]
+def core_modules(course: Course, role: str) -> list[Module]:
+    """The learning path of a role: the modules it must complete for the full certificate."""
+    return [m for m in course.modules if m.is_core_for(role)]
+
+
+def missing_core_modules(
+    course: Course, progress: Mapping[str, ModuleProgress], role: str
+) -> list[Module]:
+    return [m for m in core_modules(course, role) if not is_completed(progress.get(m.id))]
 
 
 def completed_modules(course: Course, progress: Mapping[str, ModuleProgress]) -> list[Module]:
@@ -141,7 +150,7 @@ def build_document(
 ) -> CertificateDocument:
     """The certificate `profile` may have now; CertificateError (German) says why not."""
     if kind is CertificateKind.FULL:
-        missing = missing_core_modules(course, progress)
+        missing = missing_core_modules(course, progress, profile.role)
         if missing or not course.modules:
             titles = ", ".join(f"„{m.title}“" for m in missing) or "(der Kurs hat keine Module)"
             raise CertificateError(f"Für das Zertifikat KI-Kompetenz fehlt noch: {titles}.")

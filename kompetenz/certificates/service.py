@@ -106,7 +106,8 @@ class CertificateService:
 
     def eligible(self, profile_id: int) -> Eligibility:
         progress = self._store.module_progress(profile_id)
-        missing = missing_core_modules(self._course, progress)
+        role = self._store.get_profile(profile_id).role
+        missing = missing_core_modules(self._course, progress, role)
         return Eligibility(
             module_ids=tuple(m.id for m in completed_modules(self._course, progress)),
             full=not missing and bool(self._course.modules),

@@ -30,8 +30,8 @@ from typing import Any
 from kompetenz import __version__
 from kompetenz.content import manifest as _manifest_module
 from kompetenz.content import model as _model_module
-from kompetenz.content.manifest import read_manifest
-from kompetenz.content.model import Lesson, Module, QuizSettings
+from kompetenz.content.manifest import Manifest, read_manifest
+from kompetenz.content.model import Lesson, Module, QuizSettings, Template
 from kompetenz.content.problems import ContentError, Problem
 
 MANIFEST = "module.toml"
@@ -39,7 +39,7 @@ LANGUAGE_DIR = re.compile(r"^[a-z]{2}$")
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$")
 MAX_LESSON_BYTES = 2_000_000
 CACHE_FILE = "content-cache.json"
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2  # 2: core_for and templates
 # A file written this recently may be written again within the same timestamp tick (FAT keeps
 # two seconds), and an edit that keeps the size would then go unnoticed; such files are read
 # but not cached ("racily clean", as git calls them).
@@ -161,6 +161,7 @@ def _load_module(folder: Path, language: str, cache: _ContentCache) -> Module:
             continue
         loaded.add(file_name)
         lessons.append(Lesson(manifest.id, file_name, folder, title))
+    templates = _templates(manifest, folder, problems)
     if problems:
         raise ContentError(problems)
     return Module(
@@ -178,8 +179,34 @@ def _load_module(folder: Path, language: str, cache: _ContentCache) -> Module:
         folder=folder,
         language=language,
         order=manifest.order,
-        core=manifest.core,
+        core_for=manifest.core_for,
+        templates=templates,
     )
+
+
+def _templates(manifest: Manifest, folder: Path, problems: list[Problem]) -> tuple[Template, ...]:
+    """The manifest's templates, each a file in the module folder belonging to a listed lesson."""
+    manifest_path = folder / MANIFEST
+    templates: list[Template] = []
+    for entry in manifest.templates:
+        template = Template(entry.file_name, entry.title, entry.lesson_file, folder)
+        line = manifest.line_of(f'"{entry.file_name}"')
+        if template.path.is_symlink() or not template.path.is_file():
+            problems.append(
+                Problem(manifest_path, line, f"template '{entry.file_name}' is not a file")
+            )
+        elif entry.lesson_file not in manifest.lesson_files:
+            problems.append(
+                Problem(
+                    manifest_path,
+                    line,
+                    f"template '{entry.file_name}' belongs to '{entry.lesson_file}', "
+                    "which is not a lesson of this module",
+                )
+            )
+        else:
+            templates.append(template)
+    return tuple(templates)
 
 
 def read_lesson_text(path: Path) -> str:
@@ -409,7 +436,8 @@ def _module_to_json(module: Module) -> dict[str, Any]:
         "lesson_files": [lesson.file_name for lesson in module.lessons],
         "quiz": asdict(module.quiz),
         "order": module.order,
-        "core": module.core,
+        "core_for": list(module.core_for),
+        "templates": [[t.file_name, t.title, t.lesson_file] for t in module.templates],
     }
 
 
@@ -434,5 +462,9 @@ def _module_from_json(
         folder=folder,
         language=language,
         order=int(fields["order"]),
-        core=bool(fields["core"]),
+        core_for=texts("core_for"),
+        templates=tuple(
+            Template(str(name), str(title), str(lesson), folder)
+            for name, title, lesson in fields["templates"]
+        ),
     )

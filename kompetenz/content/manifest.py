@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kompetenz.content.model import QuizSettings
+from kompetenz.content.model import ROLE_IDS, QuizSettings
 from kompetenz.content.problems import Problem
 
 MODULE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -27,11 +27,14 @@ TOP_LEVEL_KEYS = frozenset(
         "as_of",
         "order",
         "core",
+        "core_for",
         "objectives",
         "lessons",
         "quiz",
+        "templates",
     }
 )
+TEMPLATE_KEYS = frozenset({"file", "title", "lesson"})
 QUIZ_KEYS = frozenset(
     {"file", "pass_percent", "questions_per_attempt", "max_attempts", "shuffle_choices"}
 )
@@ -48,6 +51,15 @@ REQUIRED_KEYS = (
 
 
 @dataclass(frozen=True)
+class TemplateEntry:
+    """One entry of `templates = [...]`; the loader checks that its file and lesson exist."""
+
+    file_name: str
+    title: str
+    lesson_file: str
+
+
+@dataclass(frozen=True)
 class Manifest:
     """The validated fields of module.toml; lesson files are checked by the loader."""
 
@@ -60,10 +72,11 @@ class Manifest:
     workload_hours: float
     as_of: date
     order: int
-    core: bool
+    core_for: tuple[str, ...]
     objectives: tuple[str, ...]
     lesson_files: tuple[str, ...]
     quiz: QuizSettings
+    templates: tuple[TemplateEntry, ...]
     source_lines: tuple[str, ...]  # to point later problems (a missing lesson) at a line
 
     def line_of(self, needle: str) -> int:
@@ -193,11 +206,67 @@ def _validate(
         workload_hours=check.number(data, "workload_hours", _default_hours(minutes), 0.25, 200),
         as_of=as_of if isinstance(as_of, date) else date.min,
         order=int(check.number(data, "order", 100, -10_000, 10_000, whole=True)),
-        core=check.flag(data, "core", True),
+        core_for=_core_for(data, check),
         objectives=check.text_list(data, "objectives") if "objectives" in data else (),
         lesson_files=check.text_list(data, "lessons") if "lessons" in data else (),
         quiz=_quiz_settings(data.get("quiz", {}), check),
+        templates=_templates(data.get("templates", []), check),
         source_lines=lines,
+    )
+
+
+def _core_for(data: dict[str, Any], check: _Checker) -> tuple[str, ...]:
+    """`core_for = [roles]`; an older pack's `core = true/false` means every role / none.
+    Neither key: core for every role, as `core` defaulted to true."""
+    if "core" in data and "core_for" in data:
+        check.problem("core", "use either 'core_for' or the older 'core', not both")
+    if "core_for" not in data:
+        return ROLE_IDS if check.flag(data, "core", True) else ()
+    value = data["core_for"]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        check.problem("core_for", "'core_for' must be a list of roles, e.g. [\"teacher\"]")
+        return ()
+    for role in value:
+        if role not in ROLE_IDS:
+            check.problem(
+                "core_for", f"unknown role '{role}' in 'core_for'; known: {', '.join(ROLE_IDS)}"
+            )
+    return tuple(role for role in ROLE_IDS if role in value)  # one order, no duplicates
+
+
+def _templates(value: object, check: _Checker) -> tuple[TemplateEntry, ...]:
+    """`templates = [{ file = "vorlagen/x.md", title = "…", lesson = "01-….md" }, …]`."""
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        check.problem("templates", "'templates' must be a list of { file, title, lesson } tables")
+        return ()
+    entries = (_template_entry(table, check) for table in value)
+    return tuple(entry for entry in entries if entry is not None)
+
+
+def _template_entry(table: dict[str, Any], check: _Checker) -> TemplateEntry | None:
+    file_name, title, lesson = (table.get(key) for key in ("file", "title", "lesson"))
+    line = _line_containing(check.lines, f'"{file_name}"' if file_name else "templates")
+    for key in sorted(set(table) - TEMPLATE_KEYS):
+        check.problems.append(Problem(check.path, line, f"unknown key '{key}' in a template"))
+    if not (_is_text(file_name) and _is_text(title) and _is_text(lesson)):
+        message = "a template needs 'file', 'title' and 'lesson' texts"
+        check.problems.append(Problem(check.path, line, message))
+        return None
+    if not _is_template_name(str(file_name)):
+        message = f"template '{file_name}' must be a .md file inside the module folder"
+        check.problems.append(Problem(check.path, line, message))
+        return None
+    return TemplateEntry(str(file_name), str(title).strip(), str(lesson))
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _is_template_name(name: str) -> bool:
+    parts = name.split("/")
+    return (
+        name.endswith(".md") and "\\" not in name and all(p not in ("", ".", "..") for p in parts)
     )
 
 

@@ -7,6 +7,10 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+# The roles a module can be core for: the ids of `kompetenz.store.records.Role` (the content
+# layer does not import the store; tests/content/test_core_for.py checks that both agree).
+ROLE_IDS = ("teacher", "leadership", "administration", "other")
+
 
 @dataclass(frozen=True)
 class Lesson:
@@ -19,6 +23,20 @@ class Lesson:
     def path(self) -> Path:
         # Built when first needed: a start with a 10,000-lesson course builds none of them.
         return self.folder / self.file_name
+
+
+@dataclass(frozen=True)
+class Template:
+    """A document a school can adapt (a "Vorlage"), shown beside the lesson it belongs to."""
+
+    file_name: str  # relative to the module folder, e.g. "vorlagen/elternbrief.md"
+    title: str
+    lesson_file: str  # the lesson it belongs to, as listed in module.toml
+    folder: Path  # the module folder
+
+    @property
+    def path(self) -> Path:
+        return self.folder.joinpath(*self.file_name.split("/"))
 
 
 @dataclass(frozen=True)
@@ -46,12 +64,22 @@ class Module:
     folder: Path
     language: str
     order: int = 100
-    core: bool = True
+    # The roles for whom the module is core (it counts towards the "Zertifikat KI-Kompetenz"
+    # and heads their learning path); empty: elective for everybody.
+    core_for: tuple[str, ...] = ROLE_IDS
+    templates: tuple[Template, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def quiz_path(self) -> Path:
         return self.folder / self.quiz.file_name
+
+    def is_core_for(self, role: str) -> bool:
+        return role in self.core_for
+
+    def templates_of(self, file_name: str) -> tuple[Template, ...]:
+        """The templates that belong to one lesson."""
+        return tuple(t for t in self.templates if t.lesson_file == file_name)
 
     def lesson(self, file_name: str) -> Lesson | None:
         return next((lesson for lesson in self.lessons if lesson.file_name == file_name), None)

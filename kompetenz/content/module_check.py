@@ -8,13 +8,17 @@ rendered.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from kompetenz.content.freshness import stale_future_dates
 from kompetenz.content.loader import MANIFEST, read_lesson_text
 from kompetenz.content.model import Module
 from kompetenz.content.problems import ContentError, Problem
 from kompetenz.content.quick_check import FileLookup, renders_cleanly
 from kompetenz.content.render import render_lesson
 from kompetenz.quiz.gift import GiftError, read_gift_file
+from kompetenz.quiz.model import Question
+from kompetenz.quiz.objectives import misplaced_reflections, tag_problems, uses_objectives
 
 
 @dataclass
@@ -45,11 +49,10 @@ def check_module(module: Module, quick: bool = True) -> CheckReport:
     files = FileLookup(module.folder)
     for lesson in module.lessons:
         report.lessons_checked += 1
-        try:
-            text = read_lesson_text(lesson.path)
-        except ContentError as error:
-            report.problems.extend(error.problems)
+        text = _read_text(lesson.path, report)
+        if text is None:
             continue
+        _check_freshness(module, lesson.path, text, report)
         if quick and renders_cleanly(text, lesson.path, files):
             continue
         rendered = render_lesson(text, lesson.path, module.folder)
@@ -87,8 +90,39 @@ def check_module(module: Module, quick: bool = True) -> CheckReport:
                     f"link '{href}' leads to no lesson and no web page",
                 )
             )
+    _check_templates(module, report)
     _check_quiz(module, report)
     return report
+
+
+def _check_freshness(module: Module, path: Path, text: str, report: CheckReport) -> None:
+    for stale in stale_future_dates(text, module.as_of):
+        report.warnings.append(
+            Problem(
+                path,
+                stale.line,
+                f"'{stale.phrase}' speaks of {stale.when:%d.%m.%Y}, before the module's as_of "
+                f"({module.as_of:%d.%m.%Y}), in the future tense; write it in the past tense "
+                "(e.g. 'gilt seit dem …')",
+            )
+        )
+
+
+def _check_templates(module: Module, report: CheckReport) -> None:
+    """Templates are course text too: readable, and as current as the lessons."""
+    for template in module.templates:
+        text = _read_text(template.path, report)
+        if text is not None:
+            _check_freshness(module, template.path, text, report)
+
+
+def _read_text(path: Path, report: CheckReport) -> str | None:
+    """A lesson's or template's Markdown; None (and the problem reported) if it is unreadable."""
+    try:
+        return read_lesson_text(path)
+    except ContentError as error:
+        report.problems.extend(error.problems)
+        return None
 
 
 def _check_quiz(module: Module, report: CheckReport) -> None:
@@ -109,18 +143,48 @@ def _check_quiz(module: Module, report: CheckReport) -> None:
     for question in questions:
         for warning in question.warnings:
             report.warnings.append(Problem(path, question.line, warning))
+    _check_freshness(module, path, path.read_text(encoding="utf-8-sig"), report)
     graded = sum(1 for q in questions if q.is_graded)
     if graded == 0:
         report.problems.append(Problem(path, 1, "the quiz has no question that can be graded"))
+    by_objective = uses_objectives(questions)
+    if by_objective:
+        _check_objectives(module, questions, report)
+    # With objectives only graded questions are drawn by number (reflections come on top).
+    pool, what = (graded, "graded questions") if by_objective else (len(questions), "questions")
     wanted = module.quiz.questions_per_attempt
-    if wanted > len(questions):
+    if wanted > pool:
         report.problems.append(
             Problem(
                 module.folder / MANIFEST,
-                1,
-                f"questions_per_attempt is {wanted}, but the quiz has only {len(questions)} questions",
+                _manifest_line(module, "questions_per_attempt"),
+                f"questions_per_attempt is {wanted}, but the quiz has only {pool} {what}",
             )
         )
+
+
+def _check_objectives(module: Module, questions: list[Question], report: CheckReport) -> None:
+    """The quiz ties its questions to the objectives: each tie valid, each objective tested."""
+    path = module.quiz_path
+    for found in tag_problems(questions, len(module.objectives)):
+        if not found.untested_objective:
+            report.problems.append(Problem(path, found.line, found.message))
+        else:  # point at the objective in module.toml
+            objective = module.objectives[found.untested_objective - 1]
+            line = _manifest_line(module, objective[:60])
+            report.problems.append(
+                Problem(module.folder / MANIFEST, line, f"{found.message}: '{objective}'")
+            )
+    for found in misplaced_reflections(questions):
+        report.warnings.append(Problem(path, found.line, found.message))
+
+
+def _manifest_line(module: Module, needle: str) -> int:
+    try:
+        text = (module.folder / MANIFEST).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return _line_of(text, needle)
 
 
 def _line_of(text: str, needle: str) -> int:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kompetenz.quiz.model import CHOICE_TYPES, MatchPair, Question, QuestionType
+from kompetenz.quiz.objectives import objective_tag, uses_objectives
 
 __all__ = ["PlannedQuestion", "plan_attempt", "score_attempt"]
 
@@ -39,13 +40,40 @@ def plan_attempt(
 
     Descriptions are never drawn: they carry no question. The drawn questions keep the order
     of the file, so a trainer's progression (easy before hard) holds in every attempt.
+
+    A quiz whose questions are tied to learning objectives (`objectives.py`) is drawn by
+    `_draw_by_objective` instead: `per_attempt` then counts graded questions only.
     """
     if per_attempt is not None and per_attempt < 0:
         raise ValueError(f"questions per attempt cannot be negative: {per_attempt}")
+    if uses_objectives(pool):
+        chosen = _draw_by_objective(pool, per_attempt, rng)
+        return [_plan(pool[i], shuffle_choices, rng) for i in chosen]
     candidates = [i for i, q in enumerate(pool) if q.type is not QuestionType.DESCRIPTION]
     if per_attempt and per_attempt < len(candidates):
         candidates = sorted(rng.sample(candidates, per_attempt))
     return [_plan(pool[i], shuffle_choices, rng) for i in candidates]
+
+
+def _draw_by_objective(
+    pool: Sequence[Question], per_attempt: int | None, rng: random.Random
+) -> list[int]:
+    """Indices into `pool`: at least one graded question per objective, then more at random
+    up to `per_attempt` graded questions (one per objective if that is fewer), in file order;
+    then one reflection (essay), drawn at random, at the end and never counted or scored."""
+    graded = [i for i, q in enumerate(pool) if q.is_graded]
+    by_objective: dict[int, list[int]] = {}
+    for i in graded:
+        tag = objective_tag(pool[i])
+        if tag is not None:
+            by_objective.setdefault(tag.objective, []).append(i)
+    chosen = {rng.choice(indices) for _, indices in sorted(by_objective.items())}
+    wanted = len(graded) if not per_attempt else min(per_attempt, len(graded))
+    rest = [i for i in graded if i not in chosen]
+    if wanted > len(chosen):
+        chosen.update(rng.sample(rest, wanted - len(chosen)))
+    reflections = [i for i, q in enumerate(pool) if q.type is QuestionType.ESSAY]
+    return sorted(chosen) + ([rng.choice(reflections)] if reflections else [])
 
 
 def score_attempt(fractions: Sequence[float | None]) -> float:

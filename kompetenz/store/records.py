@@ -23,8 +23,8 @@ class Role(StrEnum):
 ROLE_NAMES_DE = {
     Role.TEACHER: "Lehrkraft",
     Role.LEADERSHIP: "Schulleitung",
-    Role.ADMINISTRATION: "Verwaltung",
-    Role.OTHER: "Sonstige",
+    Role.ADMINISTRATION: "Verwaltung/Sekretariat",
+    Role.OTHER: "weiteres Schulpersonal (Hausmeister, OGS, Schulbegleitung, Schulsozialarbeit, IT)",
 }
 
 

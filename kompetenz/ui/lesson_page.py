@@ -9,6 +9,7 @@ Signals:
     note_edited(module_id, file_name, text): the learner paused typing in the notes (saved at once).
     zoom_changed(steps): the text size was changed with Ctrl+Plus / Ctrl+Minus.
     lesson_requested(file_name): open another lesson of the same module.
+    templates.template_requested(file_name): open a template that belongs to this lesson.
     module_requested(): back to the module overview.
     next_lesson_prepared(file_name): the next lesson is rendered and built, ready to be shown.
 
@@ -52,6 +53,7 @@ from kompetenz.content.rendered import RenderedLesson
 from kompetenz.ui.background import run_in_background
 from kompetenz.ui.lesson_document import ImageCache, build_document, lesson_css
 from kompetenz.ui.style import is_dark
+from kompetenz.ui.template_box import TemplateBox
 from kompetenz.ui.text import escape, fill
 
 
@@ -162,9 +164,11 @@ class LessonPage(QWidget):
         notes_heading = QLabel(self.tr("My notes"))
         notes_heading.setObjectName("sectionHeading")
         notes_heading.setBuddy(self.notes_editor)
+        self.templates = TemplateBox(self.tr("Templates for this lesson"))
         notes_panel = QWidget()
         notes_layout = QVBoxLayout(notes_panel)
         notes_layout.setContentsMargins(0, 0, 0, 0)
+        notes_layout.addWidget(self.templates)
         notes_layout.addWidget(notes_heading)
         notes_layout.addWidget(self.notes_editor)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -196,6 +200,7 @@ class LessonPage(QWidget):
     def show_lesson(self, module: Module, lesson: Lesson, completed: bool, note: str = "") -> None:
         self.save_note_now()
         self.module, self.lesson = module, lesson
+        self.templates.set_templates(module.templates_of(lesson.file_name))
         self.notes_editor.blockSignals(True)
         self.notes_editor.setPlainText(note)
         self.notes_editor.blockSignals(False)

@@ -83,6 +83,7 @@ def _build_module_page(window: MainWindow) -> ModulePage:
     page.lesson_chosen.connect(window.open_lesson)
     page.quiz_requested.connect(window.start_quiz)
     page.certificate_requested.connect(window._on_module_certificate_requested)
+    page.templates.template_requested.connect(window.open_template)
     return page
 
 
@@ -96,6 +97,7 @@ def _build_lesson_page(window: MainWindow) -> LessonPage:
     page.module_requested.connect(window._reopen_module)
     page.note_edited.connect(window._on_lesson_note_edited)
     page.zoom_changed.connect(window._on_lesson_zoom_changed)
+    page.templates.template_requested.connect(window.open_template)
     return page
 
 
@@ -176,6 +178,7 @@ class MainWindow(QMainWindow):
         self.home_page.module_chosen.connect(self.open_module)
         self.home_page.continue_requested.connect(self._on_home_continue_requested)
         self.home_page.tour_dismissed.connect(self._on_home_tour_dismissed)
+        self.home_page.role_change_requested.connect(self.profiles.change_role)
         self.activity.active_tick.connect(self._on_activity_tick)
         self.busy_bar = QProgressBar()
         self.busy_bar.setObjectName("busyIndicator")
@@ -320,7 +323,7 @@ class MainWindow(QMainWindow):
         assert reads is not None
         self.profile = profile
         tour_seen = reads.get_preference(profile.id, "tour_seen", False)
-        self.home_page.set_learner(profile.name, show_tour=not tour_seen)
+        self.home_page.set_learner(profile.name, show_tour=not tour_seen, role=profile.role)
         zoom = reads.get_preference(profile.id, "lesson_zoom", 0)
         self.lesson_zoom = zoom if isinstance(zoom, int) else 0
         if is_built(self, "lesson_page"):
@@ -434,6 +437,12 @@ class MainWindow(QMainWindow):
         note = self.store.note(self.profile.id, self.module.id, file_name)
         self.lesson_page.show_lesson(self.module, lesson, bool(state and state.is_completed), note)
         self.stack.setCurrentWidget(self.lesson_page)
+
+    def open_template(self, file_name: str) -> None:
+        """A template of the open module, to read, print or save as ODT (template_view.py)."""
+        from kompetenz.ui.template_view import open_template
+
+        open_template(self, file_name)
 
     def _on_lesson_completed(self, file_name: str) -> None:
         if self.module is not None and self.store is not None and self.profile is not None:

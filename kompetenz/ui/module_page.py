@@ -4,6 +4,7 @@ Signals:
     lesson_chosen(file_name): open this lesson.
     quiz_requested(): start or resume the quiz.
     certificate_requested(): export a certificate for this module.
+    templates.template_requested(file_name): open one of the module's templates.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kompetenz.content.model import Module
 from kompetenz.store.records import AttemptRecord, LessonState, ModuleProgress
+from kompetenz.ui.template_box import TemplateBox
 from kompetenz.ui.text import escape, fill
 
 FileNameRole = Qt.ItemDataRole.UserRole + 1
@@ -77,6 +79,8 @@ class ModulePage(QWidget):
         right.addWidget(self.lesson_list, 1)
         right.addWidget(self.quiz_label)
         right.addLayout(buttons)
+        self.templates = TemplateBox(self.tr("Templates for your school"))
+        right.addWidget(self.templates)
         columns.addLayout(left, 3)
         columns.addLayout(right, 2)
         layout = QVBoxLayout(self)
@@ -93,6 +97,7 @@ class ModulePage(QWidget):
         self.module = module
         self.title_label.setText(module.title)
         self.overview.setHtml(self._overview_html(module))
+        self.templates.set_templates(module.templates)
         self.lesson_list.clear()
         for number, lesson in enumerate(module.lessons, start=1):
             state = states.get(lesson.file_name)

@@ -1,4 +1,5 @@
-"""Printing a certificate or the learning record ("Mein Lernnachweis") through Qt's print preview.
+"""Printing a certificate, the learning record ("Mein Lernnachweis") or a text document (a
+template) through Qt's print preview.
 
 The pages are drawn by the same code that writes the PDF files, onto a QPrinter set to A4
 portrait in full-page mode: its painter then starts at the sheet's corner and the sheet in
@@ -16,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QRectF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
@@ -62,6 +63,32 @@ def make_preview_dialog(parent: QWidget | None, paint: Paint) -> QPrintPreviewDi
     Apart from `exec()` so that a test can emit `paintRequested` with a PDF printer.
     """
     return PrintPreview(parent, paint)
+
+
+class DocumentPreview(QPrintPreviewDialog):
+    """Qt's print preview of a text document on A4 with margins; Qt breaks it into pages."""
+
+    MARGIN_MM = 20
+
+    def __init__(self, parent: QWidget | None, document: QTextDocument) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        margins = QMarginsF(*(self.MARGIN_MM,) * 4)
+        printer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Portrait,
+                margins,
+                QPageLayout.Unit.Millimeter,
+            )
+        )
+        super().__init__(printer, parent)
+        self._printer = printer  # the dialog only borrows it
+        self.paintRequested.connect(document.print_)
+
+
+def document_preview_dialog(parent: QWidget | None, document: QTextDocument) -> QPrintPreviewDialog:
+    """A print preview of `document`, not shown yet (apart from `exec()` for tests)."""
+    return DocumentPreview(parent, document)
 
 
 def _paint_on(printer: QPrinter, paint: Paint) -> None:

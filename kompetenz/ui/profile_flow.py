@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from kompetenz.ui.roles import role_labels
 from kompetenz.ui.text import fill
 
 if TYPE_CHECKING:
@@ -90,6 +91,33 @@ class ProfileFlow(QObject):
             self.tr("The password is not correct. Please try again."),
         )
         return False
+
+    def change_role(self) -> None:
+        """Another role, and so another learning path; issued certificates stay as they were."""
+        from kompetenz.store.records import Role
+
+        window = self.window
+        profile, store = window.profile, window.store
+        if profile is None or store is None:
+            return
+        roles = role_labels()
+        current = next((i for i, (role, _) in enumerate(roles) if role == profile.role), 0)
+        chosen = window.services.dialogs.choose(
+            window,
+            self.tr("Change role"),
+            self.tr(
+                "Your role decides which modules form your learning path and are needed for the "
+                "„Zertifikat KI-Kompetenz“. Certificates already issued stay as they are.\n\n"
+                "Your role:"
+            ),
+            [label for _, label in roles],
+            current,
+        )
+        if chosen is None or roles[chosen][0] == profile.role:
+            return
+        window.profile = store.update_profile(profile.id, role=Role(roles[chosen][0]))
+        window.home_page.set_role(window.profile.role)
+        window.show_home()
 
     def delete_profile(self, profile_id: int) -> None:
         store, dialogs = self.window.store, self.window.services.dialogs

@@ -41,6 +41,13 @@ class Dialogs:
         text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
         return text if ok else None
 
+    def choose(
+        self, parent: QWidget, title: str, label: str, options: list[str], current: int
+    ) -> int | None:
+        """The index of the option chosen, or None if the learner cancelled."""
+        chosen, ok = QInputDialog.getItem(parent, title, label, options, current, False)
+        return options.index(chosen) if ok and chosen in options else None
+
     def inform(self, parent: QWidget, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
 

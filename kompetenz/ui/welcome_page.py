@@ -8,7 +8,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,19 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kompetenz.store.records import Role
-
-
-def role_labels() -> list[tuple[Role, str]]:
-    return [
-        (Role.TEACHER, QCoreApplication.translate("Roles", "Teacher")),
-        (Role.LEADERSHIP, QCoreApplication.translate("Roles", "School leadership")),
-        (
-            Role.ADMINISTRATION,
-            QCoreApplication.translate("Roles", "Administration / school office"),
-        ),
-        (Role.OTHER, QCoreApplication.translate("Roles", "Other")),
-    ]
+from kompetenz.ui.roles import role_labels
 
 
 class WelcomePage(QWidget):
@@ -62,7 +50,7 @@ class WelcomePage(QWidget):
         self.role_box.setObjectName("roleBox")
         self.role_box.setAccessibleName(self.tr("Your role"))
         for role, label in role_labels():
-            self.role_box.addItem(label, role.value)
+            self.role_box.addItem(label, role)
         self.password_field = QLineEdit()
         self.password_field.setObjectName("passwordField")
         self.password_field.setEchoMode(QLineEdit.EchoMode.Password)

@@ -209,8 +209,24 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
         <translation>Dort weitermachen, wo Sie aufgehört haben</translation>
     </message>
     <message>
-        <source>Modules</source>
-        <translation>Modulliste</translation>
+        <source>Change role…</source>
+        <translation>Rolle ändern …</translation>
+    </message>
+    <message>
+        <source>Change your role and learning path</source>
+        <translation>Rolle und Lernpfad ändern</translation>
+    </message>
+    <message>
+        <source>Your learning path</source>
+        <translation>Ihr Lernpfad</translation>
+    </message>
+    <message>
+        <source>Further modules (optional)</source>
+        <translation>Weitere Module (zur Wahl)</translation>
+    </message>
+    <message>
+        <source>Further modules</source>
+        <translation>Weitere Module</translation>
     </message>
     <message>
         <source>Click a module to open it, or choose it with the arrow keys and press Enter.</source>
@@ -219,6 +235,14 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
     <message>
         <source>No modules were found. Ask your trainer for a content pack.</source>
         <translation>Es wurden keine Module gefunden. Fragen Sie Ihre Fortbildungsleitung nach einem Inhaltspaket.</translation>
+    </message>
+    <message>
+        <source>No module is required for your role (%1).</source>
+        <translation>Für Ihre Rolle (%1) ist kein Modul vorgeschrieben.</translation>
+    </message>
+    <message>
+        <source>Your learning path as %1: these modules lead to the certificate „Zertifikat KI-Kompetenz“</source>
+        <translation>Ihr Lernpfad als %1: Diese Module führen zum „Zertifikat KI-Kompetenz“</translation>
     </message>
     <message>
         <source>&lt;b&gt;Welcome!&lt;/b&gt; Each module has short lessons and a quiz at the end. Read the lessons in any order; your progress is saved at once. Pass a module&apos;s quiz to get a certificate for your continuing-education records. Everything stays on this computer – Kompetenz works without internet.</source>
@@ -298,6 +322,10 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
     <message>
         <source>My notes</source>
         <translation>Meine Notizen</translation>
+    </message>
+    <message>
+        <source>Templates for this lesson</source>
+        <translation>Vorlagen zu dieser Lektion</translation>
     </message>
     <message>
         <source>This lesson cannot be shown: %1</source>
@@ -533,6 +561,10 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
         <translation>Bescheinigung speichern</translation>
     </message>
     <message>
+        <source>Templates for your school</source>
+        <translation>Vorlagen für Ihre Schule</translation>
+    </message>
+    <message>
         <source>✔ read</source>
         <translation>✔ gelesen</translation>
     </message>
@@ -647,6 +679,18 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
     <message>
         <source>The password is not correct. Please try again.</source>
         <translation>Das Passwort ist nicht richtig. Bitte versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Rolle ändern</translation>
+    </message>
+    <message>
+        <source>Your role decides which modules form your learning path and are needed for the „Zertifikat KI-Kompetenz“. Certificates already issued stay as they are.
+
+Your role:</source>
+        <translation>Ihre Rolle bestimmt, welche Module Ihren Lernpfad bilden und für das „Zertifikat KI-Kompetenz“ nötig sind. Bereits ausgestellte Bescheinigungen bleiben, wie sie sind.
+
+Ihre Rolle:</translation>
     </message>
     <message>
         <source>Delete the profile &quot;%1&quot; and everything recorded for it – lessons read, quiz answers, notes, reflections and issued certificates? This cannot be undone.</source>
@@ -921,11 +965,11 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>Administration / school office</source>
-        <translation>Verwaltung / Sekretariat</translation>
+        <translation>Verwaltung/Sekretariat</translation>
     </message>
     <message>
-        <source>Other</source>
-        <translation>Sonstige</translation>
+        <source>Other school staff (caretaker, after-school care, school assistance, school social work, IT)</source>
+        <translation>weiteres Schulpersonal (Hausmeister, OGS, Schulbegleitung, Schulsozialarbeit, IT)</translation>
     </message>
 </context>
 <context>
@@ -1111,6 +1155,68 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
     <message>
         <source>T&amp;heme:</source>
         <translation>&amp;Farbschema:</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateBox</name>
+    <message>
+        <source>%1 …</source>
+        <translation>%1 …</translation>
+    </message>
+    <message>
+        <source>Open the template %1</source>
+        <translation>Vorlage %1 öffnen</translation>
+    </message>
+    <message>
+        <source>Show, print or save as an editable document (ODT)</source>
+        <translation>Anzeigen, drucken oder als bearbeitbares Dokument (ODT) speichern</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>This template cannot be shown: %1</source>
+        <translation>Diese Vorlage kann nicht angezeigt werden: %1</translation>
+    </message>
+    <message>
+        <source>Template: %1</source>
+        <translation>Vorlage: %1</translation>
+    </message>
+    <message>
+        <source>A template for your school: print it, or save it as an editable document (ODT, opens in LibreOffice and Word) and adapt it there.</source>
+        <translation>Eine Vorlage für Ihre Schule: Drucken Sie sie aus, oder speichern Sie sie als bearbeitbares Dokument (ODT, öffnet sich in LibreOffice und Word) und passen Sie sie dort an.</translation>
+    </message>
+    <message>
+        <source>Template %1</source>
+        <translation>Vorlage %1</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken …</translation>
+    </message>
+    <message>
+        <source>Print the template</source>
+        <translation>Vorlage drucken</translation>
+    </message>
+    <message>
+        <source>&amp;Save as editable document (ODT)…</source>
+        <translation>Als bearbeitbares Dokument (ODT) &amp;speichern …</translation>
+    </message>
+    <message>
+        <source>Save the template as an editable document</source>
+        <translation>Vorlage als bearbeitbares Dokument speichern</translation>
+    </message>
+    <message>
+        <source>Save the template „%1“ as an editable document</source>
+        <translation>Vorlage „%1“ als bearbeitbares Dokument speichern</translation>
+    </message>
+    <message>
+        <source>OpenDocument text (*.odt)</source>
+        <translation>OpenDocument-Text (*.odt)</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be written. Choose another folder.</source>
+        <translation>Die Datei %1 konnte nicht geschrieben werden. Wählen Sie einen anderen Ordner.</translation>
     </message>
 </context>
 <context>

@@ -208,7 +208,23 @@ Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Modules</source>
+        <source>Change role…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change your role and learning path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your learning path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Further modules (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Further modules</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -217,6 +233,14 @@ Choose another folder and try again.</source>
     </message>
     <message>
         <source>No modules were found. Ask your trainer for a content pack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No module is required for your role (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your learning path as %1: these modules lead to the certificate „Zertifikat KI-Kompetenz“</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -296,6 +320,10 @@ Choose another folder and try again.</source>
     </message>
     <message>
         <source>My notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates for this lesson</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -531,6 +559,10 @@ Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Templates for your school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>✔ read</source>
         <translation type="unfinished"></translation>
     </message>
@@ -643,6 +675,16 @@ Choose another folder and try again.</source>
     </message>
     <message>
         <source>The password is not correct. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role decides which modules form your learning path and are needed for the „Zertifikat KI-Kompetenz“. Certificates already issued stay as they are.
+
+Your role:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -921,7 +963,7 @@ Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Other</source>
+        <source>Other school staff (caretaker, after-school care, school assistance, school social work, IT)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1107,6 +1149,68 @@ Choose another folder and try again.</source>
     </message>
     <message>
         <source>T&amp;heme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TemplateBox</name>
+    <message>
+        <source>%1 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the template %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show, print or save as an editable document (ODT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>This template cannot be shown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A template for your school: print it, or save it as an editable document (ODT, opens in LibreOffice and Word) and adapt it there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save as editable document (ODT)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the template as an editable document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the template „%1“ as an editable document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenDocument text (*.odt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 could not be written. Choose another folder.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -76,7 +76,7 @@ def test_an_unknown_module_is_named(course: Course) -> None:
 
 @pytest.fixture
 def two_module_course(sample_content: Path) -> Course:
-    """The sample module plus an optional one (core = false) that is not needed for `full`."""
+    """The sample module plus an optional one (an older pack's `core = false`) that is not needed for `full`."""
     extra = sample_content / "de" / "extra"
     shutil.copytree(sample_content / "de" / "beispiel", extra)
     manifest = extra / "module.toml"
@@ -85,7 +85,8 @@ def two_module_course(sample_content: Path) -> Course:
                         "title = \"Vertiefung\"\ncore = false").replace("order = 1", "order = 2")
     manifest.write_text(text, encoding="utf-8")
     loaded = load_course([sample_content])
-    assert [(m.id, m.core) for m in loaded.modules] == [("beispiel", True), ("extra", False)]
+    assert [(m.id, m.core_for) for m in loaded.modules] == [
+        ("beispiel", ("teacher", "leadership", "administration", "other")), ("extra", ())]
     return loaded
 
 

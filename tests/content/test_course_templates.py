@@ -2,9 +2,9 @@
 
 Each template is a Markdown file in `<module>/vorlagen/`, belongs beside one lesson of its
 module, renders without problems, names no web address, and leaves the school-specific parts
-as blanks in square brackets („[Name der Schule]“). Until `module.toml` can declare
-`templates = [...]`, this list is the declaration; the lead replaces it with the manifest's
-entries at merge.
+as blanks in square brackets („[Name der Schule]“). The list below is what the course promises
+(issue #14: parent letter, tool approval, incident sheet, Art. 4 record, school AI policy,
+pupils' declaration); the modules' `templates = [...]` must declare exactly these.
 """
 
 from __future__ import annotations
@@ -71,6 +71,15 @@ def module(module_id: str) -> Module:
 
 def template_id(entry: tuple[str, str, str, str]) -> str:
     return f"{entry[0]}/{entry[1]}"
+
+
+def test_the_manifests_declare_exactly_these_templates() -> None:
+    declared = sorted(
+        (m.id, t.file_name, t.lesson_file, t.title)
+        for m in load_course([bundled_content_dir()], "de").modules
+        for t in m.templates
+    )
+    assert declared == sorted(TEMPLATES)
 
 
 @pytest.mark.parametrize("entry", TEMPLATES, ids=template_id)

@@ -45,6 +45,13 @@ EXPECTED = {
     "quiz-matching-no-arrow": ("de/kaputt/quiz.gift", 5, "'Katze miaut' on line 5 has no '->'"),
     "quiz-latin1": ("de/kaputt/quiz.gift", 3, "not UTF-8 text (byte 0xFC on line 3)"),
     "quiz-no-graded": ("de/kaputt/quiz.gift", 1, "no question that can be graded"),
+    "unknown-role": ("de/kaputt/module.toml", 7, "unknown role 'hausmeister' in 'core_for'"),
+    "template-missing": ("de/kaputt/module.toml", 15, "template 'vorlagen/fehlt.md' is not a"),
+    "template-lesson-unknown": ("de/kaputt/module.toml", 15, "not a lesson of this module"),
+    "quiz-untagged": ("de/kaputt/quiz.gift", 1, "'k-null' stands under no '$CATEGORY: lern"),
+    "quiz-objective-out-of-range": ("de/kaputt/quiz.gift", 13, "'k-drei' is tied to objective 3"),
+    "quiz-objective-unknown-kind": ("de/kaputt/quiz.gift", 9, "unknown kind 'transfer'"),
+    "objective-untested": ("de/kaputt/module.toml", 9, "objective 2 is tested by no graded"),
     # written by _generated():
     "binary-lesson": ("de/kaputt/01-start.md", 3, "not UTF-8"),
     "binary-manifest": ("de/kaputt/module.toml", 2, "module.toml is not UTF-8"),

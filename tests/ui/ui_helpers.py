@@ -24,6 +24,7 @@ class AnsweringDialogs(Dialogs):
         self.confirm_answer = True
         self.messages: list[str] = []
         self.open_path: Path | None = None
+        self.choice: int | None = None  # the option `choose` picks; None: cancelled
 
     def save_file(self, parent: QWidget, title: str, suggested: Path, filter_text: str) -> Path:
         self.asked.append(title)
@@ -40,6 +41,13 @@ class AnsweringDialogs(Dialogs):
     def ask_password(self, parent: QWidget, title: str, label: str) -> str | None:
         self.asked.append(label)
         return self.password
+
+    def choose(
+        self, parent: QWidget, title: str, label: str, options: list[str], current: int
+    ) -> int | None:
+        self.asked.append(label)
+        self.options = options
+        return self.choice
 
     def inform(self, parent: QWidget, title: str, text: str) -> None:
         self.messages.append(text)
