@@ -112,14 +112,16 @@ class Attempts(StorePart):
 
     def _save_answer(self, values: dict[str, Any]) -> None:
         attempt_id, position = values["attempt_id"], values["position"]
+        is_index = isinstance(position, int) and not isinstance(position, bool)
         with self._context.core_transaction() as connection:
+            if is_index and self._context.backend.save_open_answer(connection, values):
+                return
             state = connection.execute(_ATTEMPT_STATE, {"attempt_id": attempt_id}).first()
             if state is None:
                 raise AttemptNotFound(attempt_id)
             finished_at, plan = state
             if finished_at is not None:
                 raise AttemptClosed(attempt_id)
-            is_index = isinstance(position, int) and not isinstance(position, bool)
             if not is_index or not 0 <= position < len(plan):
                 raise ValueError(f"position {position!r} is outside the attempt's plan")
             planned = plan[position]["question_key"]

@@ -103,6 +103,12 @@ class DatabaseBackend:
         if found.rowcount == 0:
             connection.execute(insert(ANSWERS), values)
 
+    def save_open_answer(self, connection: Connection, values: dict[str, Any]) -> bool:
+        """Save the answer in one statement if the attempt is open and its plan holds this
+        question at this position; False (nothing written) otherwise or where the engine has
+        no such statement. A server saves a round trip per answer with it."""
+        return False
+
     def conflict_insert(self, table: Table) -> sqlite.Insert | postgresql.Insert | None:
         """The engine's INSERT that has ON CONFLICT, if it has one (SQLite and PostgreSQL do)."""
         return None
