@@ -135,3 +135,18 @@ def test_the_overview_counts_a_certificate_once_and_marks_refresh_by_role() -> N
     assert [(p.name, m) for p, m in overview.due()] == [("Anna", "grundlagen")]
     only_other = build_overview(records, today=date(2026, 12, 3), role="other")
     assert [p.name for p in only_other.people] == ["Olaf"]
+
+
+def test_server_commands_need_the_administrators_server_url(
+    run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    status, _, err = run("school", "init-server")
+    assert status == 1
+    assert "KOMPETENZ_DATABASE_URL" in err
+    monkeypatch.setenv("KOMPETENZ_DATABASE_URL", f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    for argv in (("school", "init-server"), ("school", "add-person", "Anna")):
+        status, _, err = run(*argv)
+        assert status == 1
+        assert "PostgreSQL" in err
+        assert "Traceback" not in err
+    assert not (tmp_path / "x.sqlite3").exists()
