@@ -24,7 +24,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
-def _completion(table: str) -> list[sa.Column]:  # type: ignore[type-arg]
+def _completion() -> list[sa.Column]:  # type: ignore[type-arg]
     return [
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("certificate_number", sa.String(100), nullable=False),
@@ -43,7 +43,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("released_at", UTCDateTime(), nullable=True))
     op.create_table(
         "released_completions",
-        *_completion("released_completions"),
+        *_completion(),
         sa.Column("certificate_id", sa.Integer(), nullable=False),
         sa.Column("released_at", UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(
@@ -63,7 +63,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "school_records",
-        *_completion("school_records"),
+        *_completion(),
         sa.Column("key_fingerprint", sa.String(200), nullable=False),
         sa.Column("imported_at", UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_school_records"),
