@@ -23,10 +23,12 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks import big_course, certificates, history, reading, school, startup
+from benchmarks import big_course, certificates, frozen, history, reading, school, startup
 from benchmarks.results import HEADER, Figure, table
 
-SECTIONS = ("startup", "history", "reading", "certificates", "search", "check", "school")
+SECTIONS = (
+    "startup", "frozen", "history", "reading", "certificates", "search", "check", "school",
+)
 
 # Every figure the suite reports, in order (the test checks that each is printed).
 EXPECTED_FIGURES = (
@@ -39,6 +41,7 @@ EXPECTED_FIGURES = (
     "Big course: start-up, first paint (× normal)",
     "Big course: start-up, ready (× normal)",
     "Big course: first start, ready (× normal)",
+    "Frozen app: start-up to first screen (× pip-installed)",
     "History: progress page",
     "History: module overview",
     "History: all attempts of one module, with answers",
@@ -128,6 +131,7 @@ def run(args: argparse.Namespace) -> list[Figure]:
             print(f"generated the big course ({size}) in {seconds:.1f} s", flush=True)
         steps: list[tuple[str, Callable[[], list[Figure]]]] = [
             ("startup", lambda: startup.run(workdir, args.quick, content, args.platform)),
+            ("frozen", lambda: frozen.run(workdir, args.quick, args.platform)),
             ("history", lambda: history.run(workdir, args.quick)),
             ("reading", lambda: reading.run(workdir, args.quick)),
             ("certificates", lambda: certificates.run(workdir, args.quick)),

@@ -46,6 +46,12 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
         action="append",
         help="zusätzlicher oder anderer Inhaltsordner (mehrfach möglich; ersetzt den mitgelieferten Kurs)",
     )
+    parser.add_argument(
+        "--selftest",
+        action="store_true",
+        help="App ohne Bedienung starten, prüfen, ob die Startseite erscheint und nichts fehlt "
+        "(Übersetzungen, Qt-Plugins), dann beenden; Exit-Status 0 = in Ordnung",
+    )
     if with_commands:
         subparsers = parser.add_subparsers(dest="command", metavar="BEFEHL")
         for module_name in _COMMANDS.values():

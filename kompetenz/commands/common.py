@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kompetenz.datadir import database_url_override, resolve_data_dir
+from kompetenz.datadir import database_url_override, portable_problem, resolve_data_dir
 from kompetenz.store.errors import StoreError
 from kompetenz.store.records import ROLE_NAMES_DE
 
@@ -38,7 +38,11 @@ def add_profile_option(parser: argparse.ArgumentParser) -> None:
 
 
 def data_dir_for(args: argparse.Namespace) -> Path:
-    return resolve_data_dir(getattr(args, "data_dir", None))
+    """The data folder; in portable mode refused (German message) if it cannot be written."""
+    data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    if (problem := portable_problem(data_dir)) is not None:
+        raise CommandFailed(problem)
+    return data_dir
 
 
 def database_path_for(args: argparse.Namespace) -> Path | None:

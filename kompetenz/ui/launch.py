@@ -24,13 +24,20 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from kompetenz.content.loader import load_course
-from kompetenz.datadir import database_url_override, installed_content_dir, resolve_data_dir
+from kompetenz.datadir import (
+    database_url_override,
+    installed_content_dir,
+    is_portable,
+    portable_problem,
+    resolve_data_dir,
+)
 from kompetenz.logsetup import configure_logging
 from kompetenz.resources import bundled_content_dir, resource_path
 from kompetenz.ui.background import run_in_background
 from kompetenz.ui.crash_dialog import install_excepthook
 from kompetenz.ui.i18n import install_translators
 from kompetenz.ui.main_window import MainWindow
+from kompetenz.ui.portable_mode import keep_qt_settings_in, refuse_to_start, show_portable_mode
 from kompetenz.ui.services import AppServices
 from kompetenz.ui.settings import load_settings, load_window_geometry, settings_path
 from kompetenz.ui.style import apply_appearance
@@ -49,6 +56,10 @@ def run_app(args: argparse.Namespace, qt_args: list[str]) -> int:
     app.setDesktopFileName("de.kompetenz.Kompetenz")
     app.setWindowIcon(QIcon(str(resource_path("icons", "kompetenz.svg"))))
     data_dir = resolve_data_dir(args.data_dir)
+    if (problem := portable_problem(data_dir)) is not None:
+        return refuse_to_start(app, problem, ask=not getattr(args, "selftest", False))
+    if is_portable(data_dir):
+        keep_qt_settings_in(data_dir)
     log_path = configure_logging(data_dir)
     # Uncaught errors go to the log and a calm dialog, never a bare traceback.
     app.setProperty("kompetenz_crash_reporter", install_excepthook(app, data_dir, log_path))
@@ -64,6 +75,12 @@ def run_app(args: argparse.Namespace, qt_args: list[str]) -> int:
     geometry = load_window_geometry(settings_file)
     if geometry is not None:
         window.restoreGeometry(geometry)
+    if is_portable(data_dir):
+        show_portable_mode(window, data_dir)
+    if getattr(args, "selftest", False):
+        from kompetenz.ui.selftest import start_selftest
+
+        start_selftest(app, window)
     window.show()
     # The learner's data only after the window has been painted.
     after_first_paint(window, lambda: open_learner_data(window, services))

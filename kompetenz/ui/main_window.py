@@ -526,6 +526,7 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         from kompetenz.about import version_report
+        from kompetenz.datadir import is_portable
 
         text = fill(
             self.tr(
@@ -536,6 +537,11 @@ class MainWindow(QMainWindow):
             __version__,
             escape(str(self.services.data_dir)),
         )
+        if is_portable(self.services.data_dir):
+            text += self.tr(
+                "<p><b>Portable mode:</b> the data folder is beside the program (file "
+                "<code>portable</code>); nothing is stored in your user profile.</p>"
+            )
         QMessageBox.about(
             self, self.tr("About Kompetenz"), f"{text}<pre>{escape(version_report())}</pre>"
         )

@@ -421,8 +421,24 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
         <translation>&lt;h3&gt;Kompetenz %1&lt;/h3&gt;&lt;p&gt;Ein Offline-Kurs zur KI-Kompetenz für Beschäftigte an Schulen.&lt;/p&gt;&lt;p&gt;Lizenz: GPL-3.0-or-later.&lt;/p&gt;&lt;p&gt;Ihre Daten werden nur auf diesem Computer gespeichert, im Ordner:&lt;br/&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Kompetenz verbindet sich nie mit dem Internet.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>&lt;p&gt;&lt;b&gt;Portable mode:&lt;/b&gt; the data folder is beside the program (file &lt;code&gt;portable&lt;/code&gt;); nothing is stored in your user profile.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Portabler Modus:&lt;/b&gt; Der Datenordner liegt neben dem Programm (Datei &lt;code&gt;portable&lt;/code&gt;); in Ihrem Benutzerprofil wird nichts gespeichert.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>About Kompetenz</source>
         <translation>Über Kompetenz</translation>
+    </message>
+    <message>
+        <source>Kompetenz cannot save here</source>
+        <translation>Kompetenz kann hier nicht speichern</translation>
+    </message>
+    <message>
+        <source>Portable mode</source>
+        <translation>Portabler Modus</translation>
+    </message>
+    <message>
+        <source>Your data is stored beside the program, in %1</source>
+        <translation>Ihre Daten liegen neben dem Programm, im Ordner %1</translation>
     </message>
 </context>
 <context>

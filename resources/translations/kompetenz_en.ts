@@ -419,7 +419,23 @@ Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&lt;p&gt;&lt;b&gt;Portable mode:&lt;/b&gt; the data folder is beside the program (file &lt;code&gt;portable&lt;/code&gt;); nothing is stored in your user profile.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>About Kompetenz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kompetenz cannot save here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portable mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your data is stored beside the program, in %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
