@@ -75,7 +75,8 @@ def zygote(data_dir: Path, report: Path) -> None:
     """Commands on stdin: `go` forks a worker and answers `pid N`; `reap N` waits for it
     and answers `done N STATUS`. A worker's stdout is the file `report`, so its lines never
     mix with these answers, and the harness reads them once the worker is dead."""
-    import kompetenz.store.database  # noqa: F401 - pay for the imports once
+    import kompetenz.store.database
+    import kompetenz.store.sqlite.backend  # noqa: F401 - pay for the imports once
 
     while command := sys.stdin.readline():
         if command.strip() == "go":

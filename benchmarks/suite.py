@@ -50,6 +50,8 @@ EXPECTED_FIGURES = (
     "Reading: open a 5,000-word lesson",
     "Certificate: PDF export",
     "Certificate: PDF size",
+    "Certificate: signing library import",
+    "Certificate: Open Badge export",
     "Big course: search index build",
     "Big course: search as you type (p95)",
     "Big course: content check",

@@ -14,11 +14,12 @@ import json
 import math
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from kompetenz.certificates.details import ProviderDetails
 from kompetenz.content.loader import Course
 from kompetenz.content.model import Module
 from kompetenz.store.records import ModuleProgress, ProfileRecord
@@ -66,6 +67,11 @@ class CertificateDocument:
     issued_on: date
     key_fingerprint: str
     format_line: str = FORMAT_LINE
+    # The PDF signature's key (keyset.certificate_fingerprint); None for certificates issued
+    # before PDF files were signed. When set, a copy without that signature is refused.
+    pdf_key_fingerprint: str | None = None
+    # Provider, hours per day …: what the school set at issue (details.py).
+    details: ProviderDetails = field(default_factory=ProviderDetails)
 
     @property
     def title(self) -> str:
@@ -80,7 +86,11 @@ class CertificateDocument:
         return canonical_json(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        optional: dict[str, Any] = ({"pdf_key_fingerprint": self.pdf_key_fingerprint}
+                                    if self.pdf_key_fingerprint else {})
+        if self.details:
+            optional["details"] = self.details.to_dict()
+        return optional | {
             "format": DOCUMENT_FORMAT, "number": self.number, "kind": self.kind.value,
             "name": self.name, "school": self.school, "as_of": self.as_of.isoformat(),
             "issued_on": self.issued_on.isoformat(), "key_fingerprint": self.key_fingerprint,
@@ -102,6 +112,8 @@ class CertificateDocument:
                 as_of=date.fromisoformat(data["as_of"]),
                 issued_on=date.fromisoformat(data["issued_on"]),
                 key_fingerprint=str(data["key_fingerprint"]), format_line=str(data["format_line"]),
+                pdf_key_fingerprint=_optional_str(data.get("pdf_key_fingerprint")),
+                details=ProviderDetails.from_dict(data.get("details") or {}),
             )
         except (ValueError, KeyError, TypeError) as error:
             raise CertificateError(f"Die Zertifikatsdaten sind unvollständig: {error}") from None
@@ -147,6 +159,8 @@ def build_document(
     key_fingerprint: str,
     issued_on: date,
     number: str | None = None,
+    pdf_key_fingerprint: str | None = None,
+    details: ProviderDetails | None = None,
 ) -> CertificateDocument:
     """The certificate `profile` may have now; CertificateError (German) says why not."""
     if kind is CertificateKind.FULL:
@@ -162,7 +176,8 @@ def build_document(
         number=number or new_certificate_number(issued_on.year), kind=kind,
         name=profile.name, school=profile.school or None, modules=certified,
         as_of=max(m.as_of for m in certified), issued_on=issued_on,
-        key_fingerprint=key_fingerprint,
+        key_fingerprint=key_fingerprint, pdf_key_fingerprint=pdf_key_fingerprint,
+        details=details or ProviderDetails(),
     )
 
 

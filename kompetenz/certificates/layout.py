@@ -9,6 +9,7 @@ from html import escape
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QTextDocument
 
+from kompetenz.certificates.details import MEASURE_LINE, fact_rows
 from kompetenz.certificates.document import CertificateDocument, CertificateKind
 from kompetenz.certificates.signing import format_fingerprint
 
@@ -31,8 +32,6 @@ NARROW = ["Source Sans 3", "Segoe UI", "Noto Sans", "DejaVu Sans Condensed", "Li
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
           "Oktober", "November", "Dezember")
 VERIFY_LINE = "Prüfen: kompetenz certificate verify <Datei> – oder QR-Code scannen"
-LEGAL_LINE = ("Fortbildung zur KI-Kompetenz (vgl. Art. 4 der Verordnung (EU) 2024/1689, "
-              "KI-Verordnung)")
 WRAP = int(Qt.TextFlag.TextWordWrap)
 LEFT = int(Qt.AlignmentFlag.AlignLeft)
 RIGHT = int(Qt.AlignmentFlag.AlignRight)
@@ -116,7 +115,7 @@ class PageLayout:
         self.text(y, f"Nr. {self.doc.number}", small, MUTED, RIGHT)
         y = self.text(y + 100, self.doc.title, font(SERIF, 24, bold=True), ACCENT, CENTER)
         self.rule(y + 25, ACCENT, 5, PAGE_WIDTH / 2 - 200, 400)
-        return self.text(y + 60, LEGAL_LINE, font(SANS, 9), MUTED, CENTER)
+        return self.text(y + 60, MEASURE_LINE, font(SANS, 9), MUTED, CENTER)
 
     def _learner(self, y: float) -> float:
         y = self.text(y, "Hiermit wird bescheinigt, dass", font(SANS, 10.5), INK, CENTER)
@@ -152,6 +151,9 @@ class PageLayout:
             for i, cell in enumerate(cells):
                 bottom = max(bottom, self.text(y + 15, cell, body, INK, LEFT if i == 0 else RIGHT,
                                                xs[i], columns[i] - (30 if i == 0 else 0)))
+            version = f"Inhaltsversion {module.version} · Stand {short_date(module.as_of)}"
+            bottom = max(bottom, self.text(bottom + 2, version, font(SANS, 7.5), MUTED, LEFT,
+                                           xs[0], columns[0] - 30))
             y = bottom + 15
             self.rule(y, RULE, 2)
         if len(self.doc.modules) > 1:
@@ -165,11 +167,15 @@ class PageLayout:
         return self.text(y + 20, note, font(SANS, 7.5), MUTED)
 
     def _facts(self, y: float) -> float:
-        label = "Format"
-        self.text(y, label, font(SANS, 9, bold=True), MUTED)
-        indent = self._text_width(label, font(SANS, 9, bold=True)) + 40
-        return self.text(y, self.doc.format_line, font(SANS, 9), INK, LEFT,
-                         self.left + indent, self.width - indent)
+        rows = [("Format", self.doc.format_line)]
+        rows += fact_rows(self.doc.details, self.doc.total_hours, hours(self.doc.total_hours))
+        label_face, text_face = font(SANS, 9, bold=True), font(SANS, 9)
+        indent = max(self._text_width(label, label_face) for label, _ in rows) + 40
+        for label, text in rows:
+            self.text(y, label, label_face, MUTED)
+            y = self.text(y, text, text_face, INK, LEFT, self.left + indent,
+                          self.width - indent) + 8
+        return y
 
     def _objectives(self, top: float, bottom: float) -> None:
         """The learning objectives: a list if it fits, else running text, in the largest size

@@ -1,4 +1,5 @@
-"""The certificate as a one-page A4 PDF/A-1b, with the signed data in its XMP metadata.
+"""The certificate as a one-page A4 PDF/A-1b, with the signed data in its XMP metadata and,
+when a PDF key is given, a PDF signature over the whole file (pdfsign.py).
 
 Drawing is separate from writing: `draw_certificate(painter, page_rect, …)` paints onto any
 QPainter, so the UI can send the same page to a QPrinter or a print preview. QtGui only.
@@ -31,6 +32,7 @@ from PySide6.QtGui import (
 
 from kompetenz import __version__
 from kompetenz.certificates.document import CertificateDocument, CertificateError
+from kompetenz.certificates.keyset import PdfSigningKey
 from kompetenz.certificates.layout import PAGE_HEIGHT, PAGE_WIDTH, PageLayout
 from kompetenz.certificates.qr import qr_matrix
 from kompetenz.certificates.xmp import CertificateMetadata, PdfInfo, build_packet
@@ -113,14 +115,20 @@ def replaced_when_complete(path: Path) -> Iterator[Path]:
         temporary.unlink(missing_ok=True)
 
 
-def write_pdf(path: Path, document: CertificateDocument, signed_text: str) -> None:
-    """Write the certificate to `path` (replaced only once the new file is complete)."""
+def write_pdf(path: Path, document: CertificateDocument, signed_text: str,
+              pdf_key: PdfSigningKey | None = None) -> None:
+    """Write the certificate to `path` (replaced only once the new file is complete), signed
+    with `pdf_key` when one is given."""
+    from kompetenz.certificates.pdfsign import sign_pdf
+
     with replaced_when_complete(path) as temporary:
         for _ in range(3):
             created = datetime.now().astimezone().replace(microsecond=0)
             _render(temporary, document, signed_text, created)
             if _qt_creation_stamp(temporary) == created.strftime("%Y%m%d%H%M%S"):
                 break  # Qt dated the file in the same second as our XMP: PDF/A wants them equal
+        if pdf_key is not None:
+            sign_pdf(temporary, pdf_key, f"{document.title} Nr. {document.number}")
 
 
 def _render(path: Path, document: CertificateDocument, signed_text: str, created: datetime) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kompetenz.certificates.document import (
     CertificateDocument,
@@ -23,7 +23,19 @@ from kompetenz.certificates.document import (
     missing_core_modules,
     new_certificate_number,
 )
-from kompetenz.certificates.signing import fingerprint, open_signed, sign, signing_key
+from kompetenz.certificates.issuer import load_settings
+from kompetenz.certificates.keyset import (
+    PdfSigningKey,
+    pdf_key_with_fingerprint,
+    pdf_signing_key,
+)
+from kompetenz.certificates.signing import (
+    fingerprint,
+    open_signed,
+    sign,
+    signing_key,
+    signing_key_with_fingerprint,
+)
 from kompetenz.certificates.verify import differences
 from kompetenz.content.loader import Course
 from kompetenz.store.errors import CertificateNumberTaken
@@ -127,12 +139,14 @@ class CertificateService:
         profile = self._store.get_profile(profile_id)
         progress = self._store.module_progress(profile_id)
         key = signing_key(self._data_dir)
+        pdf_key = pdf_signing_key(self._data_dir, holder=profile.school or None)
         issued_at = self._clock()
         for _ in range(_NUMBER_TRIES):
             document = build_document(
                 profile, self._course, progress, kind, module_id,
                 key_fingerprint=fingerprint(key.public_key()), issued_on=local_date(issued_at),
-                number=self._free_number(issued_at.year),
+                number=self._free_number(issued_at.year), pdf_key_fingerprint=pdf_key.fingerprint,
+                details=load_settings(self._data_dir).details(),
             )
             try:
                 return self._store.record_certificate(
@@ -175,8 +189,30 @@ class CertificateService:
         from kompetenz.certificates.pdf import write_pdf
 
         issued = self.issued(number)
-        write_pdf(path, issued.document, issued.signed_text)
+        write_pdf(path, issued.document, issued.signed_text, self.pdf_key_for(issued.document))
         return issued
+
+    def badge(self, number: str) -> dict[str, Any]:
+        """The certificate as a signed Open Badges 3.0 credential (same id on every export)."""
+        from kompetenz.certificates.badge import build_badge
+
+        issued = self.issued(number)
+        key = signing_key_with_fingerprint(self._data_dir, issued.document.key_fingerprint)
+        return build_badge(issued.document, key, load_settings(self._data_dir), self._clock())
+
+    def export_badge(self, number: str, path: Path) -> IssuedCertificate:
+        """Write the badge as .json, or baked into a .png (needs a QGuiApplication) or .svg."""
+        from kompetenz.certificates.badge_files import write_badge
+
+        issued = self.issued(number)
+        write_badge(path, self.badge(number), issued.document)
+        return issued
+
+    def pdf_key_for(self, document: CertificateDocument) -> PdfSigningKey:
+        """The key its signed data names; older certificates get the installation's key."""
+        if document.pdf_key_fingerprint:
+            return pdf_key_with_fingerprint(self._data_dir, document.pdf_key_fingerprint)
+        return pdf_signing_key(self._data_dir)
 
     def draw(self, number: str, painter: QPainter, page_rect: QRectF) -> None:
         """Paint an issued certificate, e.g. onto a QPrinter for printing or print preview."""

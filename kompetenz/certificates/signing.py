@@ -85,6 +85,19 @@ def signing_key(data_dir: Path) -> Ed25519PrivateKey:
     return key
 
 
+def signing_key_with_fingerprint(data_dir: Path, wanted: str) -> Ed25519PrivateKey:
+    """The current or a retired key, for a certificate it signed; CertificateError if gone."""
+    for path in (key_path(data_dir), key_path(data_dir).with_name(f"signing-key-{wanted}.pem")):
+        if path.is_file():
+            key = _private_key_from_pem(path.read_bytes(), None, str(path))
+            if fingerprint(key.public_key()) == wanted:
+                return key
+    raise CertificateError(
+        f"Der Schlüssel {format_fingerprint(wanted)}, mit dem dieses Zertifikat signiert wurde, "
+        "fehlt auf diesem Rechner. Importieren Sie den Schlüsselsatz der Schule "
+        "(kompetenz keys import).")
+
+
 def import_key(data_dir: Path, pem: bytes, password: bytes | None = None) -> Path | None:
     """Install a school's key; later certificates are signed with it.
 
@@ -109,24 +122,11 @@ def public_key_pem(public_key: Ed25519PublicKey) -> bytes:
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
 
 
-def read_public_key(path: Path) -> Ed25519PublicKey:
-    """A key to trust: a PEM public key, or a private key whose public half is meant."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise CertificateError(f"{path}: Datei nicht lesbar ({error.strerror}).") from None
-    try:
-        key = serialization.load_pem_public_key(data)
-    except (ValueError, UnsupportedAlgorithm):
-        return _private_key_from_pem(data, None, str(path)).public_key()
-    if not isinstance(key, Ed25519PublicKey):
-        raise CertificateError(f"{path}: Das ist kein Ed25519-Schlüssel.")
-    return key
-
-
 def essential_data(document: CertificateDocument) -> dict[str, Any]:
-    """What the QR code states; `x` binds the rest (learning objectives …) by its hash."""
-    return {
+    """What the QR code states; `x` binds the rest (learning objectives …) by its hash,
+    `g` names the key of the PDF signature the file must carry (absent on older ones)."""
+    pdf_key = {"g": document.pdf_key_fingerprint} if document.pdf_key_fingerprint else {}
+    return pdf_key | {
         "n": document.number, "k": document.kind.value, "p": document.name,
         "s": document.school, "d": document.issued_on.isoformat(),
         "m": [[m.id, m.title, m.completed_on.isoformat(), m.score_percent, m.workload_hours]
@@ -196,10 +196,14 @@ def _private_key_from_pem(data: bytes, password: bytes | None, name: str) -> Ed2
 
 
 def _write_key(path: Path, key: Ed25519PrivateKey) -> None:
-    """Write atomically with mode 0600; a key another process wrote first is kept."""
+    write_private_file(path, key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption()))
+
+
+def write_private_file(path: Path, pem: bytes) -> None:
+    """Write atomically with mode 0600; a file another process wrote first is kept."""
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                            serialization.NoEncryption())
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kompetenz.commands.certificate_settings import register_settings
 from kompetenz.commands.common import (
     CommandFailed,
     Handler,
@@ -65,6 +66,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     reexport.add_argument("--out", type=Path, required=True, metavar="DATEI.pdf")
     reexport.set_defaults(handler=certificate_errors(_reexport))
 
+    badge = actions.add_parser(
+        "badge",
+        help="ein ausgestelltes Zertifikat als Open Badge 3.0 speichern (.json, .png, .svg)",
+        description="Schreibt den Nachweis als signiertes OpenBadgeCredential. Die Endung wählt "
+        "das Format: .json, oder in ein Bild eingebettet (.png, .svg), wie Open Badges 3.0 es "
+        "beschreibt. Dieselbe Nummer ergibt immer dieselbe Kennung des Nachweises.",
+    )
+    badge.add_argument("number", metavar="NUMMER", help="Zertifikatsnummer, z. B. KMP-2026-…")
+    badge.add_argument("--out", type=Path, required=True, metavar="DATEI")
+    badge.set_defaults(handler=certificate_errors(_badge))
+
     release = actions.add_parser(
         "release",
         help="ein eigenes Zertifikat für die Schulleitung freigeben (oder mit --withdraw zurückziehen)",
@@ -81,12 +93,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     verify = actions.add_parser(
         "verify",
-        help="ein Zertifikat prüfen (Exit-Status 0: gültig, 1: ungültig)",
-        description="Prüft die Signatur und ob das Dokument sagt, was signiert wurde. "
-        "Mit --trust muss außerdem dieser Schlüssel signiert haben.",
+        help="ein Zertifikat oder einen Open Badge prüfen (Exit-Status 0: gültig, 1: ungültig)",
+        description="Prüft die Signaturen eines PDF-Zertifikats oder eines Open Badge (.json, "
+        ".png, .svg) und ob das Dokument sagt, was signiert wurde. Mit --trust muss außerdem "
+        "dieser Schlüssel signiert haben.",
     )
     source = verify.add_mutually_exclusive_group(required=True)
-    source.add_argument("file", nargs="?", type=Path, metavar="DATEI.pdf")
+    source.add_argument("file", nargs="?", type=Path, metavar="DATEI")
     source.add_argument("--qr-text", metavar="TEXT", help="der Text aus dem QR-Code")
     verify.add_argument(
         "--trust",
@@ -94,9 +107,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         action="append",
         default=[],
         metavar="SCHLÜSSEL",
-        help="öffentlicher Schlüssel (PEM), dem vertraut wird (mehrfach möglich)",
+        help="öffentlicher Schlüssel oder Zertifikat (PEM, wie „kompetenz keys export-public“ "
+        "es schreibt), dem vertraut wird (mehrfach möglich)",
+    )
+    verify.add_argument(
+        "--name", metavar="NAME",
+        help="bei einem Open Badge: prüfen, ob er für diese Person (Name wie gedruckt) gilt",
     )
     verify.set_defaults(handler=certificate_errors(_verify))
+    register_settings(actions, certificate_errors)
 
     portfolio = actions.add_parser(
         "portfolio",
@@ -267,10 +286,14 @@ def _check_target(path: Path) -> None:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from kompetenz.certificates.signing import read_public_key
+    from kompetenz.certificates.keyset import read_trusted_keys
     from kompetenz.certificates.verify import verify_pdf, verify_qr_text
 
-    trusted = [read_public_key(path) for path in args.trust]
+    trusted = read_trusted_keys(args.trust)
+    if args.file is not None and not _is_pdf(args.file):
+        from kompetenz.commands.badge_output import verify_badge_command
+
+        return verify_badge_command(args.file, trusted, args.name)
     if args.qr_text is not None:
         result = verify_qr_text(args.qr_text, trusted)
     else:
@@ -281,6 +304,34 @@ def _verify(args: argparse.Namespace) -> int:
             print(f"– {reason}", file=sys.stderr)
         return 1
     _print_valid(result)
+    return 0
+
+
+def _is_pdf(path: Path) -> bool:
+    try:
+        with path.open("rb") as stream:
+            return stream.read(5) == b"%PDF-"
+    except OSError:
+        return True  # verify_pdf names the file and the error
+
+
+def _badge(args: argparse.Namespace) -> int:
+    from kompetenz.certificates.badge_files import EXTENSIONS
+
+    _check_target(args.out)
+    if args.out.suffix.lower() not in EXTENSIONS:
+        raise CommandFailed(f"„{args.out}“: Die Endung wählt das Format: .json, .png oder .svg.")
+    with open_store_for(args) as store:
+        service = _service(store, args)
+        issued = service.issued(args.number)
+        confirm_identity(store, store.get_profile(issued.record.profile_id))
+        if args.out.suffix.lower() == ".png":
+            from kompetenz.certificates.pdf import ensure_gui_application
+
+            app = ensure_gui_application()  # noqa: F841 – must live while the image is drawn
+        service.export_badge(issued.record.number, args.out)
+    print(f"Open Badge zu {issued.document.title} Nr. {issued.record.number} gespeichert: "
+          f"{args.out}")
     return 0
 
 
@@ -307,6 +358,19 @@ def _print_valid(result: VerificationResult) -> None:
         )
     print(f"Gesamtumfang: {hours(statement.total_hours)}")
     print(f"Inhaltlicher Stand: {short_date(statement.as_of)}")
+    if result.document is not None:
+        from kompetenz.certificates.details import fact_rows
+
+        document = result.document
+        for certified in document.modules:
+            print(f"Inhaltsversion „{certified.title}“: {certified.version}, Stand "
+                  f"{short_date(certified.as_of)}")
+        for label, text in fact_rows(document.details, document.total_hours,
+                                     hours(document.total_hours)):
+            print(f"{label}: {text}")
+    print(f"Schutz: {result.protection}")
+    if result.pdf_key_fingerprint:
+        print(f"PDF-Signaturschlüssel: {format_fingerprint(result.pdf_key_fingerprint)}")
     shown = format_fingerprint(result.key_fingerprint)
     if result.key_trusted:
         print(f"Signaturschlüssel: {shown} (vertrauenswürdig laut --trust)")

@@ -52,7 +52,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def _register_record_commands(actions: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     importing = actions.add_parser(
-        "import", help="abgegebene Zertifikate (PDF) prüfen und in die Übersicht aufnehmen"
+        "import", help="abgegebene Zertifikate (PDF) und Open Badges prüfen und aufnehmen"
     )
     importing.add_argument("files", nargs="+", type=Path, metavar="DATEI")
     importing.add_argument("--trust", type=Path, action="append", default=[],
@@ -60,6 +60,8 @@ def _register_record_commands(actions: argparse._SubParsersAction) -> None:  # t
                            help="nur Zertifikate dieses Schlüssels annehmen (mehrfach möglich)")
     importing.add_argument("--role", choices=[r.value for r in Role],
                            help="Rolle der Personen dieser Dateien (Zertifikate nennen keine)")
+    importing.add_argument("--name", help="Name der Person (für Open Badges, die ihn nur "
+                           "verschlüsselt enthalten)")
     importing.set_defaults(handler=_certificate_errors(_import))
 
     overview = actions.add_parser("overview", help="wer welches Modul wann abgeschlossen hat")
@@ -131,12 +133,12 @@ def _add_person(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from kompetenz.certificates.signing import read_public_key
+    from kompetenz.certificates.keyset import read_trusted_keys
     from kompetenz.school.intake import import_files
 
-    keys = [read_public_key(path) for path in args.trust]
+    trusted = read_trusted_keys(args.trust)
     with open_store_for(args) as store:
-        lines = import_files(store, args.files, keys, args.role)
+        lines = import_files(store, args.files, trusted, args.role, args.name)
     for path, outcome in lines:
         print(f"{path}: {outcome}")
     return 1 if any(outcome.startswith("abgelehnt") for _, outcome in lines) else 0

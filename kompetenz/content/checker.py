@@ -20,7 +20,7 @@ def check_content(
     """Every problem and warning below `roots`: problems sorted by file and line, warnings in
     the order of languages, modules, lessons.
 
-    With `quick`, a lesson that `quick_check.renders_cleanly` proves to have nothing to report
+    With `quick`, a lesson that `render_predictor.renders_cleanly` proves to have nothing to report
     is not rendered; `quick=False` renders every lesson (the tests compare the two).
     `workers`: how many processes check the modules. 1 (the default) keeps to this process, as
     the app must (it checks content packs from a worker thread, and a process must not fork

@@ -1,7 +1,7 @@
 """The check of one loaded module: its lessons as they would be shown, and its quiz.
 
 Each finding names the file and line a trainer has to open. Lessons go through
-`quick_check.renders_cleanly` first, so only those that may have something to report are
+`render_predictor.renders_cleanly` first, so only those that may have something to report are
 rendered.
 """
 
@@ -14,8 +14,8 @@ from kompetenz.content.freshness import stale_future_dates
 from kompetenz.content.loader import MANIFEST, read_lesson_text
 from kompetenz.content.model import Module
 from kompetenz.content.problems import ContentError, Problem
-from kompetenz.content.quick_check import FileLookup, renders_cleanly
 from kompetenz.content.render import render_lesson
+from kompetenz.content.render_predictor import FileLookup, renders_cleanly
 from kompetenz.quiz.gift import GiftError, read_gift_file
 from kompetenz.quiz.model import Question
 from kompetenz.quiz.objectives import misplaced_reflections, tag_problems, uses_objectives

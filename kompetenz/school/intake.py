@@ -1,8 +1,8 @@
 """Certificates handed in to the head teacher: verify each file, keep its completions once.
 
-`verify_file` is the one place that knows how a file is checked. Today it reads the PDF
-certificates of `kompetenz.certificates.verify`; when that package verifies more kinds of file
-(signed PDFs, Open Badges), only this function changes.
+`verify_file` is the one place that knows how a file is checked: through the certificates'
+verify API (`kompetenz.certificates.api`), for signed PDF certificates and Open Badge 3.0
+files (.json, .png, .svg).
 """
 
 from __future__ import annotations
@@ -12,11 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
-from kompetenz.certificates.service import completions_of
-from kompetenz.certificates.verify import verify_pdf
+from kompetenz.certificates.api import (
+    CertificateCheck,
+    check_badge_file,
+    check_certificate_pdf,
+)
+from kompetenz.certificates.keyset import TrustedKeys
 from kompetenz.store.records import Completion
+
+BADGE_SUFFIXES = frozenset({".json", ".png", ".svg"})
 
 
 @dataclass(frozen=True)
@@ -39,32 +43,55 @@ class RecordStore(Protocol):
 
 
 def verify_file(
-    path: Path, trusted_keys: Sequence[Ed25519PublicKey] = (), role: str | None = None
+    path: Path,
+    trusted: TrustedKeys | None = None,
+    role: str | None = None,
+    name: str | None = None,
 ) -> VerifiedCompletion | Refusal:
-    """Check one handed-in file. With `trusted_keys` (the keys the school pinned), a file
-    signed by any other key is refused as well."""
-    result = verify_pdf(Path(path), trusted_keys)
-    if not result.valid or result.document is None or result.key_fingerprint is None:
-        reasons = " ".join(result.reasons) or "keine prüfbaren Zertifikatsdaten"
-        return Refusal(reasons)
-    return VerifiedCompletion(
-        number=result.document.number,
-        key_fingerprint=result.key_fingerprint,
-        completions=tuple(completions_of(result.document, role)),
-    )
+    """Check one handed-in file. With `trusted` keys (the ones the school pinned), a file
+    signed by any other key is refused as well. A badge names its holder only to who knows the
+    name: `name` is checked against it (and is the only way to import one)."""
+    path = Path(path)
+    if path.suffix.lower() in BADGE_SUFFIXES:
+        check = check_badge_file(path, trusted, expected_name=name)
+    else:
+        check = check_certificate_pdf(path, trusted)
+    if not check.valid:
+        return Refusal(check.reason or "Die Datei lässt sich nicht prüfen.")
+    return _completions(check, role)
+
+
+def _completions(check: CertificateCheck, role: str | None) -> VerifiedCompletion | Refusal:
+    if check.number is None or check.key_fingerprint is None or not check.modules:
+        return Refusal("Die Datei enthält keine prüfbaren Zertifikatsdaten.")
+    if check.name is None:
+        return Refusal("Der Nachweis nennt den Namen nur verschlüsselt; geben Sie ihn mit "
+                       "--name an.")
+    completions = []
+    for module in check.modules:
+        if module.version is None or module.as_of is None:
+            return Refusal(f"Für „{module.title}“ fehlt der Inhaltsstand (älteres Format).")
+        completions.append(Completion(
+            certificate_number=check.number, person_name=check.name,
+            person_role=check.role or role, module_id=module.id, module_title=module.title,
+            module_version=module.version, as_of=module.as_of,
+            completed_on=module.completed_on,
+        ))
+    return VerifiedCompletion(check.number, check.key_fingerprint, tuple(completions))
 
 
 def import_files(
     store: RecordStore,
     paths: Sequence[Path],
-    trusted_keys: Sequence[Ed25519PublicKey] = (),
+    trusted: TrustedKeys | None = None,
     role: str | None = None,
+    name: str | None = None,
 ) -> list[tuple[Path, str]]:
     """Verify and record each file; one German line per file. A refused file does not stop
     the others: every valid one is kept."""
     lines: list[tuple[Path, str]] = []
     for path in paths:
-        checked = verify_file(path, trusted_keys, role)
+        checked = verify_file(path, trusted, role, name)
         if isinstance(checked, Refusal):
             lines.append((path, f"abgelehnt – {checked.reason}"))
             continue

@@ -1,7 +1,9 @@
-"""Issuing and exporting certificates from the window.
+"""Issuing and exporting certificates and the learning record from the window.
 
 Issuing records the certificate in the database on the GUI thread (a quick write); drawing
-the PDF goes to a worker so the window never freezes.
+its PDF is an operation on the window's worker (ui/ops.py). The learning record of a long
+history is built and drawn in a child process (ui/record_job.py), so the window keeps
+answering while it is made.
 """
 
 from __future__ import annotations
@@ -9,34 +11,51 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
+from kompetenz.ui.lazy_page import is_built
 from kompetenz.ui.text import fill
 
 if TYPE_CHECKING:
-    from kompetenz.certificates.portfolio import Portfolio
     from kompetenz.certificates.service import CertificateService, IssuedCertificate
     from kompetenz.ui.main_window import MainWindow
+    from kompetenz.ui.record_job import RecordRequest
+
+
+PRELOAD_AFTER_MS = 4000  # once the first screen has settled
 
 
 class CertificateFlow(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self._preload_timer = QTimer(self)
+        self._preload_timer.setSingleShot(True)
+        self._preload_timer.timeout.connect(self._preload_signing)
+        self._preload_timer.start(PRELOAD_AFTER_MS)
+
+    def _preload_signing(self) -> None:
+        """Load the PDF signing library on a worker, so that the first export is quick."""
+        from kompetenz.certificates.pdfsign import preload
+        from kompetenz.ui.background import run_in_background
+
+        run_in_background(preload, lambda _: None, lambda _: None)
 
     def _service(self) -> CertificateService:
         from kompetenz.certificates.service import CertificateService
 
         window = self.window
-        assert window.store is not None
-        return CertificateService(window.store, window.services.course, window.services.data_dir)
+        assert window.session is not None
+        return CertificateService(
+            window.session.store, window.services.course, window.services.data_dir
+        )
 
     def export_for_module(self, module_id: str) -> None:
         from kompetenz.certificates.document import CertificateError
 
         window = self.window
-        if window.store is None or window.profile is None:
+        if window.session is None or window.profile is None:
             return
         target = self._ask_target(f"Kompetenz-{module_id}-{window.profile.name}.pdf")
         if target is None:
@@ -55,6 +74,25 @@ class CertificateFlow(QObject):
         if target is not None and (issued := self._issued(number)) is not None:
             self._write_in_background(issued, target)
 
+    def export_badge(self, number: str) -> None:
+        """An issued certificate as an Open Badge: baked into a PNG or SVG image, or JSON."""
+        if self._issued(number) is None:
+            return
+        target = self.window.services.dialogs.save_file(
+            self.window, self.tr("Save as Open Badge"), Path.home() / f"Kompetenz-{number}.png",
+            self.tr("Open Badge (*.png *.svg *.json)"))
+        if target is None:
+            return
+        if target.suffix.lower() not in (".png", ".svg", ".json"):
+            target = target.with_name(target.name + ".png")
+        service = self._service()
+        self.window.run_busy(
+            self.tr("Creating the Open Badge…"),
+            lambda: service.export_badge(number, target),
+            lambda _: self._on_saved(target),
+            self._on_failed,
+        )
+
     def release(self, number: str) -> None:
         """Show the certificate to the school leadership (completion only, never the score),
         after the learner confirmed what that means."""
@@ -62,7 +100,7 @@ class CertificateFlow(QObject):
         from kompetenz.store.errors import StoreError
 
         window = self.window
-        if window.store is None or window.profile is None:
+        if window.session is None or window.profile is None:
             return
         asked = QMessageBox.question(window, self.tr("Release to school"), self.tr(
             "The school leadership will see your name, role, the modules with completion date "
@@ -88,7 +126,7 @@ class CertificateFlow(QObject):
         """A recorded certificate read back, or None after telling the learner why not."""
         from kompetenz.certificates.document import CertificateError
 
-        if self.window.store is None:
+        if self.window.session is None:
             return None
         try:
             return self._service().issued(number)
@@ -96,37 +134,49 @@ class CertificateFlow(QObject):
             QMessageBox.warning(self.window, self.tr("Certificate"), str(error))
             return None
 
-    def _portfolio(self) -> Portfolio | None:
-        from kompetenz.certificates.portfolio import build_portfolio
+    def _record_request(self) -> RecordRequest | None:
+        from kompetenz.datadir import database_url_override
+        from kompetenz.ui.record_job import RecordRequest
 
         window = self.window
-        if window.store is None or window.profile is None:
+        if window.session is None:
             return None
-        return build_portfolio(window.store, window.services.course, window.profile.id)
+        profile_id = window.session.profile.id
+        data_dir, course = window.services.data_dir, window.services.course
+        return RecordRequest(data_dir, database_url_override(), course, profile_id)
 
     def export_portfolio(self) -> None:
-        """The learner's whole record as one PDF; drawn off the GUI thread."""
-        from kompetenz.certificates.portfolio import write_portfolio_pdf
+        """The learner's whole record as one PDF, built and drawn in a child process."""
+        from kompetenz.ui.record_job import export_record
 
-        portfolio = self._portfolio()
-        if portfolio is None:
+        request, window = self._record_request(), self.window
+        if request is None or window.profile is None:
             return
-        target = self._ask_target(f"Lernnachweis-{portfolio.name}.pdf")
+        target = self._ask_target(f"Lernnachweis-{window.profile.name}.pdf")
         if target is None:
             return
-        self.window.run_busy(
+        window.run_busy(
             self.tr("Creating the learning record…"),
-            lambda: write_portfolio_pdf(target, portfolio),
+            lambda: export_record(request, target),
             lambda _: self._on_saved(target),
             self._on_failed,
+            requester=self,
         )
 
     def print_portfolio(self) -> None:
+        """The print preview of the record, once a child process has built it."""
         from kompetenz.ui.printing import print_portfolio
+        from kompetenz.ui.record_job import build_record
 
-        portfolio = self._portfolio()
-        if portfolio is not None:
-            print_portfolio(self.window, portfolio)
+        request, window = self._record_request(), self.window
+        if request is not None:
+            window.run_busy(
+                self.tr("Creating the learning record…"),
+                lambda: build_record(request),
+                lambda portfolio: print_portfolio(window, portfolio),
+                self._on_failed,
+                requester=self,
+            )
 
     def _ask_target(self, file_name: str) -> Path | None:
         return self.window.services.dialogs.save_file(
@@ -137,24 +187,35 @@ class CertificateFlow(QObject):
         )
 
     def _write_in_background(self, issued: IssuedCertificate, target: Path) -> None:
+        from kompetenz.certificates.document import CertificateError
         from kompetenz.certificates.pdf import write_pdf
 
         window = self.window
-        window.module_page.certificate_button.setEnabled(False)
+        try:
+            pdf_key = self._service().pdf_key_for(issued.document)
+        except CertificateError as error:
+            QMessageBox.warning(window, self.tr("Certificate"), str(error))
+            return
+        self._enable_certificate_button(False)
         document, signed_text = issued.document, issued.signed_text
         window.run_busy(
             self.tr("Creating the certificate…"),
-            lambda: write_pdf(target, document, signed_text),
+            lambda: write_pdf(target, document, signed_text, pdf_key),
             lambda _: self._on_saved(target),
             self._on_failed,
+            requester=self,
         )
 
+    def _enable_certificate_button(self, enabled: bool) -> None:
+        if is_built(self.window, "module_page"):  # reading it would build it
+            self.window.module_page.certificate_button.setEnabled(enabled)
+
     def _on_saved(self, target: Path) -> None:
-        self.window.module_page.certificate_button.setEnabled(True)
+        self._enable_certificate_button(True)
         self.window.statusBar().showMessage(fill(self.tr("Certificate saved: %1"), target), 10000)
 
     def _on_failed(self, error: Exception) -> None:
-        self.window.module_page.certificate_button.setEnabled(True)
+        self._enable_certificate_button(True)
         self.window.statusBar().clearMessage()
         QMessageBox.warning(
             self.window,

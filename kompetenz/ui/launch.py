@@ -126,9 +126,7 @@ def content_roots(args: argparse.Namespace, data_dir: Path) -> list[Path]:
 def open_learner_data(window: MainWindow, services: AppServices) -> None:
     """The first screen from a read-only snapshot, then the store opened in the background;
     the store at once where a snapshot will not do."""
-    import sqlite3  # after the first paint, like everything the learner's data needs
-
-    from kompetenz.store import ReadOnlyReader
+    from kompetenz.store import ReadOnlyReader  # after the first paint, like all learner data
 
     snapshot = None
     if database_url_override() is None and _lock_data_dir(services):
@@ -140,7 +138,7 @@ def open_learner_data(window: MainWindow, services: AppServices) -> None:
         window.show_first_screen(
             snapshot, lambda: open_store_into(window, services, show_first_screen=False)
         )
-    except (sqlite3.Error, ValueError):
+    except (ReadOnlyReader.Error, ValueError):
         # The file changed under the snapshot or holds something it cannot read: the store
         # opens now, shows the first screen again, and explains any problem itself.
         open_store_into(window, services)
@@ -200,9 +198,7 @@ def open_store_into(
         offer_running_copy(window, services.data_dir, str(error))
         return
     except DatabaseCorrupt as error:
-        if error.backups and offer_restore(window, services, error):
-            open_store_into(window, services)
-        else:
+        if not (error.backups and offer_restore(window, services, error)):
             window.close()
         return
     except StoreError as error:
@@ -256,10 +252,11 @@ def offer_running_copy(window: MainWindow, data_dir: Path, message: str) -> None
 def offer_restore(window: MainWindow, services: AppServices, error: DatabaseCorrupt) -> bool:
     """A damaged database: offer the newest backup instead of starting empty over it.
 
-    The damaged file is kept beside it (renamed), so nothing is destroyed either way.
+    If the learner agrees (True), the backup is checked and copied back as an operation off
+    the GUI thread, and the data opens once it is back. The damaged file is kept beside it
+    (renamed), so nothing is destroyed either way.
     """
     from kompetenz.store import restore_backup
-    from kompetenz.store.errors import StoreError
 
     translate = QCoreApplication.translate
     question = "\n\n".join(
@@ -275,9 +272,16 @@ def offer_restore(window: MainWindow, services: AppServices, error: DatabaseCorr
     title = translate("MainWindow", "Your data cannot be opened")
     if not services.dialogs.confirm(window, title, question + "?"):
         return False
-    try:
-        restore_backup(services.data_dir, error.backups[0], lock=services.lock)
-    except (StoreError, OSError) as failure:
+
+    def failed(failure: Exception) -> None:
         services.dialogs.inform(window, translate("MainWindow", "Restore failed"), str(failure))
-        return False
+        window.close()
+
+    data_dir, backup_id, lock = services.data_dir, error.backups[0], services.lock
+    window.run_busy(
+        "",
+        lambda: restore_backup(data_dir, backup_id, lock=lock),
+        lambda _: open_store_into(window, services),
+        failed,
+    )
     return True

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
+from kompetenz.ui.app_dialogs import open_settings, show_about
 from kompetenz.ui.help_page import standard_shortcut
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ def build_menus(window: MainWindow) -> Actions:
         window,
         translate("Menus", "&Settings…"),
         "settingsAction",
-        window.open_settings,
+        lambda: open_settings(window),
         standard_shortcut(QKeySequence.StandardKey.Preferences, "Ctrl+,"),
     )
     settings.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -126,7 +127,7 @@ def build_menus(window: MainWindow) -> Actions:
     )
     help_menu.addAction(help_action)
     about = _action(
-        window, translate("Menus", "&About Kompetenz"), "aboutAction", window.show_about
+        window, translate("Menus", "&About Kompetenz"), "aboutAction", lambda: show_about(window)
     )
     about.setMenuRole(QAction.MenuRole.AboutRole)
     help_menu.addAction(about)

@@ -35,6 +35,7 @@ class PackFlow(QObject):
             lambda: install_pack(path, data_dir, [bundled_content_dir()]),
             self._on_installed,
             self._on_failed,
+            requester=self,
         )
 
     def _on_installed(self, result: object) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kompetenz.store.records import ProfileRecord
+from kompetenz.ui.text import fill
 
 ProfileIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -57,9 +58,15 @@ class ProfilePage(QWidget):
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
+        # After a wrong password: how long until the next try (the list waits meanwhile).
+        self.wait_label = QLabel()
+        self.wait_label.setObjectName("passwordWaitLabel")
+        self.wait_label.setWordWrap(True)
+        self.wait_label.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.profile_list, 1)
+        layout.addWidget(self.wait_label)
         layout.addLayout(buttons)
 
     def show_profiles(self, profiles: list[ProfileRecord]) -> None:
@@ -74,6 +81,18 @@ class ProfilePage(QWidget):
             self.profile_list.setCurrentRow(0)
         self.open_button.setEnabled(bool(profiles))
         self.delete_button.setEnabled(bool(profiles))
+
+    def show_wait(self, seconds: int) -> None:
+        """Count down to the next password try: the profiles cannot be opened or deleted
+        meanwhile; 0 ends the wait."""
+        waiting = seconds > 0
+        for control in (self.profile_list, self.open_button, self.delete_button):
+            control.setEnabled(not waiting and self.profile_list.count() > 0)
+        self.wait_label.setVisible(waiting)
+        if waiting:
+            text = fill(self.tr("Wrong password. You can try again in %1 s."), seconds)
+            self.wait_label.setText(text)
+            self.wait_label.setAccessibleName(text)
 
     def _on_delete_clicked(self) -> None:
         item = self.profile_list.currentItem()

@@ -1,7 +1,7 @@
 """My progress: lessons read and time per module, quiz scores over the attempts, certificates.
 
-Everything is read through `ProgressStore` when the page is shown; the page keeps nothing
-that the store does not already hold.
+The page shows the `ProgressView` the learner's session reads when the page is opened; it
+keeps nothing that the store does not already hold.
 """
 
 from __future__ import annotations
@@ -35,12 +35,13 @@ from PySide6.QtWidgets import (
 
 from kompetenz.content.loader import Course
 from kompetenz.content.model import Module
+from kompetenz.learning.overview import lessons_done
 from kompetenz.store.records import CertificateRecord, ModuleProgress
 from kompetenz.ui.charts import LessonBar, LessonBarsChart, ScoreChart, percent_text
 from kompetenz.ui.text import escape, fill
 
 if TYPE_CHECKING:
-    from kompetenz.store import ProgressStore
+    from kompetenz.learning.session import ProgressView
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -133,12 +134,14 @@ class ProgressPage(QWidget):
     Signals:
         certificate_reexport_requested(number): save this issued certificate as a PDF again.
         certificate_print_requested(number): print this issued certificate (with preview).
+        certificate_badge_requested(number): save this issued certificate as an Open Badge.
         portfolio_export_requested(): save the whole learning record as one PDF.
         portfolio_print_requested(): print the whole learning record (with preview).
     """
 
     certificate_reexport_requested = Signal(str)
     certificate_print_requested = Signal(str)
+    certificate_badge_requested = Signal(str)
     certificate_release_requested = Signal(str)
     portfolio_export_requested = Signal()
     portfolio_print_requested = Signal()
@@ -182,6 +185,11 @@ class ProgressPage(QWidget):
         self.print_certificate_button.setObjectName("printCertificateButton")
         self.print_certificate_button.setAccessibleName(self.tr("Print the selected certificate"))
         self.print_certificate_button.clicked.connect(self._on_print_certificate_button_clicked)
+        self.badge_button = QPushButton(self.tr("Save as Open Badge…"))
+        self.badge_button.setObjectName("badgeCertificateButton")
+        self.badge_button.setAccessibleName(
+            self.tr("Save the selected certificate as an Open Badge"))
+        self.badge_button.clicked.connect(self._on_badge_button_clicked)
         self.release_button = QPushButton(self.tr("Release to school…"))
         self.release_button.setObjectName("releaseCertificateButton")
         self.release_button.setAccessibleName(
@@ -222,6 +230,7 @@ class ProgressPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.reexport_button)
         buttons.addWidget(self.print_certificate_button)
+        buttons.addWidget(self.badge_button)
         buttons.addWidget(self.release_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -236,23 +245,24 @@ class ProgressPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
-    def show_progress(self, store: ProgressStore, profile_id: int) -> None:
-        """Read the learner's progress and certificates from the store and show them."""
-        progress = store.module_progress(profile_id)
+    def show_progress(self, view: ProgressView) -> None:
+        """Show the learner's progress, scores and certificates."""
+        progress = view.progress
         modules = self.course.modules
         self._show_summary(modules, progress)
         self.lesson_chart.set_rows([self._lesson_bar(m, progress.get(m.id)) for m in modules])
         self._clear_quiz_box()
-        scores = store.attempt_scores(profile_id)
+        scores = view.scores
         for module in modules:
             self._add_quiz_block(module, progress.get(module.id), scores.get(module.id, []))
-        certificates = store.certificates(profile_id)
+        certificates = view.certificates
         titles = {m.id: m.title for m in modules}
         self.certificate_model.set_certificates(certificates, titles)
         self.certificate_table.setVisible(bool(certificates))
         self.no_certificates_label.setVisible(not certificates)
         self.reexport_button.setVisible(bool(certificates))
         self.print_certificate_button.setVisible(bool(certificates))
+        self.badge_button.setVisible(bool(certificates))
         self.release_button.setVisible(bool(certificates))
         if certificates:
             self.certificate_table.selectRow(len(certificates) - 1)  # the newest
@@ -268,7 +278,7 @@ class ProgressPage(QWidget):
     def _show_summary(
         self, modules: Sequence[Module], progress: Mapping[str, ModuleProgress]
     ) -> None:
-        done = sum(_lessons_done(m, progress.get(m.id)) for m in modules)
+        done = sum(lessons_done(m, progress.get(m.id)) for m in modules)
         total = sum(len(m.lessons) for m in modules)
         passed = sum(1 for m in modules if (p := progress.get(m.id)) and p.passed)
         seconds = sum(p.seconds_spent for p in progress.values())
@@ -286,7 +296,7 @@ class ProgressPage(QWidget):
         )
 
     def _lesson_bar(self, module: Module, progress: ModuleProgress | None) -> LessonBar:
-        done = _lessons_done(module, progress)
+        done = lessons_done(module, progress)
         text = fill(
             self.tr("%1 of %2 lessons · %3"),
             done,
@@ -348,11 +358,9 @@ class ProgressPage(QWidget):
         if (number := self.selected_certificate()) is not None:
             self.certificate_print_requested.emit(number)
 
-
-def _lessons_done(module: Module, progress: ModuleProgress | None) -> int:
-    if progress is None:
-        return 0
-    return len(progress.lessons_completed & {lesson.file_name for lesson in module.lessons})
+    def _on_badge_button_clicked(self) -> None:
+        if (number := self.selected_certificate()) is not None:
+            self.certificate_badge_requested.emit(number)
 
 
 def _section(text: str) -> QLabel:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 from kompetenz.content.loader import Course
 
 if TYPE_CHECKING:
-    from kompetenz.store import DataDirLock, ProgressStore
+    from kompetenz.store import DataDirLock
 
 
 class Dialogs:
@@ -58,6 +58,5 @@ class AppServices:
     data_dir: Path
     # Where the course was loaded from, to load it again after a content pack was installed.
     content_roots: list[Path] = field(default_factory=list)
-    store: ProgressStore | None = None  # opened after the first paint, see launch.py
     dialogs: Dialogs = field(default_factory=Dialogs)
     lock: DataDirLock | None = None  # held while the app runs; released when the process ends

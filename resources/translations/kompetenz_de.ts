@@ -8,6 +8,18 @@
         <translation>Bescheinigung</translation>
     </message>
     <message>
+        <source>Save as Open Badge</source>
+        <translation>Als Open Badge speichern</translation>
+    </message>
+    <message>
+        <source>Open Badge (*.png *.svg *.json)</source>
+        <translation>Open Badge (*.png *.svg *.json)</translation>
+    </message>
+    <message>
+        <source>Creating the Open Badge…</source>
+        <translation>Open Badge wird erstellt…</translation>
+    </message>
+    <message>
         <source>Release to school</source>
         <translation>Für die Schulleitung freigeben</translation>
     </message>
@@ -759,6 +771,10 @@ Ihre Rolle:</translation>
         <source>Delete the selected profile and all its data</source>
         <translation>Ausgewähltes Profil mit allen Daten löschen</translation>
     </message>
+    <message>
+        <source>Wrong password. You can try again in %1 s.</source>
+        <translation>Falsches Passwort. Ein neuer Versuch ist in %1 s möglich.</translation>
+    </message>
 </context>
 <context>
     <name>ProgressPage</name>
@@ -825,6 +841,14 @@ Ihre Rolle:</translation>
     <message>
         <source>Print the selected certificate</source>
         <translation>Die ausgewählte Bescheinigung drucken</translation>
+    </message>
+    <message>
+        <source>Save as Open Badge…</source>
+        <translation>Als Open Badge speichern…</translation>
+    </message>
+    <message>
+        <source>Save the selected certificate as an Open Badge</source>
+        <translation>Das ausgewählte Zertifikat als Open Badge speichern</translation>
     </message>
     <message>
         <source>Release to school…</source>

@@ -8,6 +8,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save as Open Badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Badge (*.png *.svg *.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the Open Badge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Release to school</source>
         <translation type="unfinished"></translation>
     </message>
@@ -754,6 +766,10 @@ Your role:</source>
         <source>Delete the selected profile and all its data</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Wrong password. You can try again in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProgressPage</name>
@@ -819,6 +835,14 @@ Your role:</source>
     </message>
     <message>
         <source>Print the selected certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as Open Badge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the selected certificate as an Open Badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

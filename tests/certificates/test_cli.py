@@ -107,7 +107,8 @@ def test_a_school_key_signs_later_certificates(qapp: QApplication, run: Run,
 
     status, out, _ = run("keys", "export-public")
     assert status == 0
-    public = serialization.load_pem_public_key(out.encode())
+    assert "-----BEGIN CERTIFICATE-----" in out  # the PDF key's certificate comes along
+    public = serialization.load_pem_public_key(out.split("-----BEGIN CERTIFICATE")[0].encode())
     assert isinstance(public, Ed25519PublicKey)
     assert public.public_bytes_raw() == school.public_key().public_bytes_raw()
 
@@ -138,8 +139,9 @@ def test_refusals_are_german_messages_without_traceback(qapp: QApplication, run:
     garbage = tmp_path / "kaputt.pem"
     garbage.write_text("kein Schlüssel")
     status, _, err = run("keys", "import", garbage)
-    assert (status, err) == (1, "Fehler: Die Datei: Kein lesbarer privater Schlüssel im "
-                                "PEM-Format (oder falsches Passwort).\n")
+    assert status == 1
+    assert err.startswith("Fehler: Die Datei muss genau einen privaten Ed25519-Schlüssel "
+                          "enthalten")
     status, _, err = run("certificate", "verify", tmp_path / "fehlt.pdf")
     assert status == 1
     assert "Traceback" not in err
@@ -178,3 +180,118 @@ def test_without_a_choice_several_passed_modules_need_one_named(
     assert (status, out) == (0, "Für „Zweites Profil“ wurde noch kein Zertifikat ausgestellt.\n")
     status, out, _ = run("certificate", "list", "--profile", "Annegret Müller-Lüdenscheidt")
     assert len(out.splitlines()) == 2
+
+
+def test_the_key_set_is_created_exported_and_imported_as_one(
+    qapp: QApplication, run: Run, passed_profile: ProfileRecord, tmp_path: Path
+) -> None:
+    status, out, _ = run("keys", "create", "--school", "Gesamtschule Bochum-Mitte")
+    assert status == 0
+    ed_line, pdf_line = out.splitlines()[1:3]
+    assert ed_line.startswith("Fingerabdruck (Ed25519")
+    assert pdf_line.startswith("Fingerabdruck (PDF-Signatur, ECDSA P-256, Gesamtschule Bochum")
+
+    key_set = tmp_path / "schluesselsatz.pem"
+    assert run("keys", "export", "--out", key_set)[0] == 0
+    assert key_set.read_bytes().count(b"PRIVATE KEY-----\n") == 4  # two keys, BEGIN and END
+    published = tmp_path / "schule-oeffentlich.pem"
+    status, out, _ = run("keys", "export-public", "--out", published)
+    assert status == 0
+    assert ed_line in out
+    assert pdf_line in out
+    assert b"PRIVATE" not in published.read_bytes()
+
+    pdf = tmp_path / "z.pdf"
+    assert run("certificate", "export", "--out", pdf)[0] == 0
+    status, out, err = run("certificate", "verify", pdf, "--trust", published)
+    assert (status, err) == (0, "")
+    assert "(vertrauenswürdig laut --trust)" in out
+    assert "Schutz: PDF-Signatur über die ganze Datei" in out
+    assert f"PDF-Signaturschlüssel: {pdf_line.rsplit(': ', 1)[1]}" in out
+
+    assert run("keys", "create", "--school", "Andere Schule")[0] == 0
+    other = tmp_path / "andere.pem"
+    assert run("keys", "export-public", "--out", other)[0] == 0
+    status, out, err = run("certificate", "verify", pdf, "--trust", other)
+    assert (status, out) == (1, "")
+    assert "dem nicht vertraut wird" in err
+
+    assert run("keys", "import", key_set)[0] == 0  # back to the school's set
+    status, out, _ = run("keys", "export-public")
+    assert status == 0
+    status, out, _ = run("keys", "export-public", "--out", tmp_path / "wieder.pem")
+    assert ed_line in out
+    assert pdf_line in out
+
+
+def test_a_tampered_file_or_a_broken_key_gives_a_reason_and_no_log_output(
+    qapp: QApplication, run: Run, passed_profile: ProfileRecord, data_dir: Path, tmp_path: Path
+) -> None:
+    pdf = tmp_path / "z.pdf"
+    assert run("certificate", "export", "--out", pdf)[0] == 0
+    data = pdf.read_bytes()
+    pdf.write_bytes(data.replace(b"/Producer", b"/Producex", 1))
+    status, out, err = run("certificate", "verify", pdf)
+    assert (status, out) == (1, "")
+    assert err.splitlines() == ["UNGÜLTIG", "– Die PDF-Signatur ist ungültig: Die Datei wurde "
+                                "nach dem Signieren verändert."]
+
+    (data_dir / "keys" / "pdf-signing-cert.pem").write_text("kaputt")
+    status, _, err = run("certificate", "export", "--out", tmp_path / "neu.pdf")
+    assert status == 1
+    assert "Das Zertifikat des PDF-Signaturschlüssels ist nicht lesbar" in err
+    assert "Traceback" not in err
+
+
+def test_badge_export_and_verify_on_the_command_line(
+    qapp: QApplication, run: Run, passed_profile: ProfileRecord, tmp_path: Path
+) -> None:
+    assert run("certificate", "export", "--out", tmp_path / "z.pdf")[0] == 0
+    number = run("certificate", "list")[1].split("\t")[0]
+    for suffix in (".json", ".png", ".svg"):
+        badge = tmp_path / f"nachweis{suffix}"
+        status, out, err = run("certificate", "badge", number, "--out", badge)
+        assert (status, err) == (0, ""), err
+        status, out, err = run("certificate", "verify", badge, "--name",
+                               "Annegret Müller-Lüdenscheidt")
+        assert (status, err) == (0, "")
+        assert out.startswith("GÜLTIG: Die Signatur des Open Badge stimmt.")
+        assert f"(Nr. {number})" in out
+        assert "Ausgestellt für: Annegret Müller-Lüdenscheidt" in out
+        assert "Inhaltsversion 1.0.0" in out
+
+    badge = tmp_path / "nachweis.json"
+    badge.write_text(badge.read_text("utf-8").replace("Beispielmodul", "Beispielmodal", 1))
+    status, out, err = run("certificate", "verify", badge)
+    assert (status, out) == (1, "")
+    assert err == ("UNGÜLTIG\n– Die Signatur des Nachweises ist ungültig: Er wurde nach dem "
+                   "Signieren verändert.\n")
+    status, _, err = run("certificate", "badge", number, "--out", tmp_path / "n.txt")
+    assert status == 1
+    assert "Die Endung wählt das Format" in err
+
+
+def test_settings_are_shown_saved_and_checked(run: Run) -> None:
+    assert run("certificate", "settings")[1] == "Keine Angaben festgelegt.\n"
+    status, out, _ = run("certificate", "settings", "--provider", "Gesamtschule Bochum-Mitte",
+                         "--ai-system", "telli", "--hours-per-day", "6", "--state", "Hessen")
+    assert status == 0
+    assert '"ai_systems": [\n    "telli"\n  ]' in out
+    status, _, err = run("certificate", "settings", "--issuer-id", "https://schule.example")
+    assert status == 1
+    assert "did:web" in err
+    status, _, err = run("certificate", "settings", "--refresh-months", "-2")
+    assert status == 1
+    assert "größer als 0" in err
+
+
+def test_importing_the_same_plain_key_again_keeps_the_pdf_key(run: Run, tmp_path: Path) -> None:
+    school = Ed25519PrivateKey.generate()
+    key_file = tmp_path / "schule.pem"
+    key_file.write_bytes(school.private_bytes(serialization.Encoding.PEM,
+                                              serialization.PrivateFormat.PKCS8,
+                                              serialization.NoEncryption()))
+    first = run("keys", "import", key_file, "--school", "Schule am See")[1]
+    again = run("keys", "import", key_file)[1]
+    assert "ECDSA P-256, Schule am See" in first
+    assert first.splitlines()[1:3] == again.splitlines()[1:3]  # both fingerprints unchanged

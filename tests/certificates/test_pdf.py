@@ -47,7 +47,8 @@ def test_the_page_says_who_did_what_when(exported: tuple[str, Path]) -> None:
                      "Inhaltlicher Stand", "02.07.2026",
                      "Selbstlernkurs mit Wissensüberprüfung, offline durchgeführt",
                      "erkennen, dass Sprachmodelle Fehler machen",
-                     "Art. 4 der Verordnung (EU) 2024/1689",
+                     "Nachweis einer Maßnahme zur Förderung der KI-Kompetenz nach Art. 4 KI-VO",
+                     "Inhaltsversion 1.0.0 · Stand 02.07.2026",
                      "Prüfen: kompetenz certificate verify <Datei> – oder QR-Code scannen"):
         assert expected in text, expected
 

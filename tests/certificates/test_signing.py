@@ -18,6 +18,7 @@ from kompetenz.certificates.document import (
     CertificateKind,
     build_document,
 )
+from kompetenz.certificates.keyset import read_trusted_keys
 from kompetenz.certificates.qr import qr_version
 from kompetenz.certificates.signing import (
     KeyPasswordRequired,
@@ -27,7 +28,6 @@ from kompetenz.certificates.signing import (
     key_path,
     open_signed,
     public_key_pem,
-    read_public_key,
     sign,
     signing_key,
 )
@@ -66,7 +66,7 @@ def test_a_school_key_replaces_the_own_one_which_is_kept(data_dir: Path) -> None
     assert fingerprint(signing_key(data_dir).public_key()) == fingerprint(school.public_key())
     assert retired is not None
     assert retired.name == f"signing-key-{fingerprint(own.public_key())}.pem"
-    assert read_public_key(retired).public_bytes_raw() == own.public_key().public_bytes_raw()
+    assert read_trusted_keys([retired]).fingerprints == {fingerprint(own.public_key())}
     assert import_key(data_dir, pem_of(school)) is None  # the same key again changes nothing
 
 
@@ -101,7 +101,13 @@ def test_a_published_public_key_can_be_trusted(tmp_path: Path) -> None:
     private.write_bytes(pem_of(key))
 
     for path in (published, private):
-        assert fingerprint(read_public_key(path)) == fingerprint(key.public_key())
+        assert read_trusted_keys([path]).fingerprints == {fingerprint(key.public_key())}
+    other = tmp_path / "anderes.pem"
+    other.write_text("kein Schlüssel")
+    with pytest.raises(CertificateError, match="kein Ed25519-Schlüssel und kein Zertifikat"):
+        read_trusted_keys([other])
+    with pytest.raises(CertificateError, match="nicht lesbar"):
+        read_trusted_keys([tmp_path / "fehlt.pem"])
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """The check's shortcut: a lesson `renders_cleanly` lets through would have had no finding.
 
-`quick_check.renders_cleanly` decides only whether a lesson is rendered; these tests hold it
+`render_predictor.renders_cleanly` decides only whether a lesson is rendered; these tests hold it
 to that: on generated lessons full of the constructs that do produce findings, whenever it
 answers True the real render reports nothing; on whole folders the check gives the same
 problems and warnings, at the same lines, with and without it.
@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 
 from benchmarks.gen_content import lesson_markdown, png_bytes
 from kompetenz.content.checker import check_content
-from kompetenz.content.quick_check import FileLookup, renders_cleanly
 from kompetenz.content.render import render_lesson
+from kompetenz.content.render_predictor import FileLookup, renders_cleanly
 from kompetenz.resources import bundled_content_dir
 
 BROKEN = Path(__file__).parent.parent / "data" / "broken"

@@ -6,9 +6,9 @@ import io
 import json
 from pathlib import Path
 
-from kompetenz.quiz.commands import export_command, inspect_command
+from kompetenz.commands.quiz_cmd import export_command, inspect_command
 from kompetenz.quiz.gift import parse_gift
-from kompetenz.quiz.inspect import questions_to_json
+from kompetenz.quiz.to_json import questions_to_json
 
 QUESTION_KEYS = {"type", "title", "text", "format", "category", "general_feedback", "answers"}
 GIFT = """$CATEGORY: K

@@ -150,3 +150,30 @@ def test_server_commands_need_the_administrators_server_url(
         assert "PostgreSQL" in err
         assert "Traceback" not in err
     assert not (tmp_path / "x.sqlite3").exists()
+
+
+def test_an_open_badge_is_imported_with_the_holders_name_and_refused_without_it(
+    qapp: QApplication, run: Run, tmp_path: Path, sample_content: Path
+) -> None:
+    folder = tmp_path / "pc-badge"
+    with open_store(folder, clock=lambda: datetime(2026, 11, 30, 8, tzinfo=UTC)) as store:
+        profile = store.create_profile("Anna Adler", role=Role.TEACHER)
+        attempt = store.start_attempt(profile.id, "beispiel", "1.0.0", [PlannedItem("q", ())])
+        store.finish_attempt(attempt.id, 91.0, True)
+        service = CertificateService(store, load_course([sample_content]), folder,
+                                     clock=lambda: datetime(2026, 11, 30, 9, tzinfo=UTC))
+        number = service.issue(profile.id, "beispiel", "module").number
+        badge = tmp_path / "anna.json"
+        service.export_badge(number, badge)
+
+    status, out, _ = run("school", "import", badge)
+    assert status == 1
+    assert "--name" in out
+    status, out, _ = run("school", "import", badge, "--name", "Bernd Berg")
+    assert status == 1
+    assert "abgelehnt" in out
+    status, out, _ = run("school", "import", badge, "--name", "Anna Adler", "--role", "teacher")
+    assert (status, out.strip()) == (0, f"{badge}: hinzugefügt")
+    status, out, _ = run("school", "overview")
+    assert "Anna Adler (Lehrkraft)" in out
+    assert number in out

@@ -40,6 +40,7 @@ def test_the_newest_backup_is_restored_on_request(
     _damaged_data_dir(data_dir)
     window = _window(qtbot, sample_content, data_dir, answer=True)
     open_store_into(window, window.services)
+    qtbot.waitUntil(lambda: window.store_is_open, timeout=10_000)  # restored off the GUI thread
     assert window.store is not None
     assert [p.name for p in window.store.list_profiles()] == ["Bernd Backup"]
     assert any(p.name.startswith("kompetenz.sqlite3.beschaedigt-") for p in data_dir.iterdir())

@@ -46,10 +46,20 @@ def test_a_password_protected_profile_opens_only_with_its_password(  # type: ign
     dialogs = _dialogs(main_window)
     dialogs.password = "falsch"
     main_window.profile_page.profile_chosen.emit(locked.id)
+    qtbot.waitUntil(lambda: bool(dialogs.messages), timeout=10_000)  # checked off the GUI thread
     assert main_window.profile is None
     assert dialogs.messages[-1] == "The password is not correct. Please try again."
+    # The next try waits out the back-off, shown as a countdown with the list disabled.
+    page = main_window.profile_page
+    assert page.wait_label.isVisible()
+    assert "try again in" in page.wait_label.text()
+    assert not page.profile_list.isEnabled()
+    assert not page.open_button.isEnabled()
+    qtbot.waitUntil(lambda: page.profile_list.isEnabled(), timeout=10_000)
+    assert not page.wait_label.isVisible()
     dialogs.password = "richtig"
     main_window.profile_page.profile_chosen.emit(locked.id)
+    qtbot.waitUntil(lambda: main_window.profile is not None, timeout=10_000)
     assert main_window.profile is not None
     assert main_window.profile.name == "Mit Passwort"
 
@@ -69,6 +79,7 @@ def test_deleting_a_profile_erases_its_rows_after_confirmation(  # type: ignore[
     assert {p.name for p in store.list_profiles()} == {"Bleibt", "Geht"}
     dialogs.confirm_answer = True
     main_window.profile_page.delete_requested.emit(gone.id)
+    qtbot.waitUntil(lambda: bool(dialogs.messages), timeout=10_000)  # erased off the GUI thread
     assert [p.name for p in store.list_profiles()] == ["Bleibt"]
     assert "was deleted" in dialogs.messages[-1]
     with sqlite3.connect(data_dir / "kompetenz.sqlite3") as db:

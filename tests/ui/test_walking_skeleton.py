@@ -165,3 +165,17 @@ def test_an_issued_certificate_is_exported_again_identical(  # type: ignore[no-u
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(again).pages).split())
     assert record.number in text
     assert "Rita Reexport" in text
+    # The window's export carries the PDF signature; the same page saves an Open Badge.
+    from kompetenz.certificates.api import check_badge_file
+    from kompetenz.certificates.verify import PROTECTION_PDF, verify_pdf
+
+    checked = verify_pdf(again)
+    assert checked.valid, checked.reasons
+    assert checked.protection == PROTECTION_PDF
+    badge = tmp_path / "nachweis.png"
+    window.services.dialogs.save_path = badge
+    _click(qtbot, window, "badgeCertificateButton")
+    qtbot.waitUntil(lambda: badge.exists() and not window.busy_bar.isVisible(), timeout=10_000)
+    result = check_badge_file(badge, expected_name="Rita Reexport")
+    assert result.valid, result.reason
+    assert result.number == record.number

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView
 
 from kompetenz.content.loader import Course
+from kompetenz.learning.session import progress_view
 from kompetenz.store.records import ProfileRecord
 from kompetenz.store.service import ProgressStore
 from kompetenz.ui.charts import LessonBarsChart, ScoreChart
@@ -51,7 +52,7 @@ def test_lessons_scores_and_certificates_are_written_out(
         datetime(2026, 7, 3, 9, 30, tzinfo=UTC), "payload", "signature",
     )  # fmt: skip
     page = make_page(qtbot, course)
-    page.show_progress(store, learner.id)
+    page.show_progress(progress_view(store, learner.id))
 
     summary = page.findChild(QLabel, "progressSummaryLabel").text()
     assert "2 of 2 lessons read" in summary
@@ -90,7 +91,7 @@ def test_a_new_learner_sees_what_is_still_open(
     learner: ProfileRecord,
 ) -> None:
     page = make_page(qtbot, course)
-    page.show_progress(progress_store, learner.id)
+    page.show_progress(progress_view(progress_store, learner.id))
     assert "0 of 2 lessons read" in page.findChild(QLabel, "progressSummaryLabel").text()
     assert label_texts(page, "quizResultLabel") == ["Quiz not taken yet. Pass mark: 60 %."]
     assert page.findChildren(ScoreChart) == []
@@ -107,9 +108,9 @@ def test_showing_again_replaces_the_old_figures(
     finish_attempt: AttemptRecorder,
 ) -> None:
     page = make_page(qtbot, course)
-    page.show_progress(progress_store, learner.id)
+    page.show_progress(progress_view(progress_store, learner.id))
     finish_attempt(learner, "beispiel", 100.0, True)
-    page.show_progress(progress_store, learner.id)
+    page.show_progress(progress_view(progress_store, learner.id))
     assert label_texts(page, "quizResultLabel") == [
         "Best result 100 % – passed · attempts: 1 · pass mark 60 %"
     ]

@@ -36,10 +36,6 @@ WAL_AUTOCHECKPOINT_PAGES = 4000
 WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024
 
 
-def is_sqlite(url: str) -> bool:
-    return make_url(url).get_backend_name() == "sqlite"
-
-
 def database_path(url: str) -> Path | None:
     """The file behind a SQLite URL; None for in-memory databases and other engines."""
     parsed = make_url(url)

@@ -29,6 +29,10 @@ class ReadOnlyReader:
     """Read-only answers for the first screen. Close it once the store is open, so it holds
     no read lock that keeps the store from folding its write-ahead log into the file."""
 
+    # What a read raises when the file changed under the reader or holds something odd;
+    # the caller then opens the store, which knows how to explain and repair.
+    Error = sqlite3.Error
+
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._connection = connection
 
