@@ -80,14 +80,14 @@ def main() -> int:
         window.show_school()
         for _ in range(5):
             app.processEvents()
-        window.grab().save(str(HERE / "10-school-overview.png"))
+        window.grab().save(str(HERE / "12-school-overview.png"))
         pdf = data_dir / "doku.pdf"
         write_report(pdf, report_input(store))
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
-                        str(pdf), str(HERE / "11-school-report")], check=True)
+                        str(pdf), str(HERE / "13-school-report")], check=True)
         window.close()
         store.close()
-    print("saved 10-school-overview.png and 11-school-report.png")
+    print("saved 12-school-overview.png and 13-school-report.png")
     return 0
 
 
