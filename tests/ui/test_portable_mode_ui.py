@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
+from kompetenz.ui.app_dialogs import show_about
 from kompetenz.ui.main_window import MainWindow
 from kompetenz.ui.portable_mode import (
     PORTABLE_LABEL,
@@ -49,7 +50,7 @@ def test_the_status_bar_says_portable_mode(main_window: MainWindow, data_dir: Pa
 def _about_text(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> str:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: shown.append(text))
-    window.show_about()
+    show_about(window)
     assert len(shown) == 1
     return shown[0]
 
