@@ -23,10 +23,12 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks import big_course, certificates, frozen, history, reading, startup
+from benchmarks import big_course, certificates, frozen, history, reading, school, startup
 from benchmarks.results import HEADER, Figure, table
 
-SECTIONS = ("startup", "frozen", "history", "reading", "certificates", "search", "check")
+SECTIONS = (
+    "startup", "frozen", "history", "reading", "certificates", "search", "check", "school",
+)
 
 # Every figure the suite reports, in order (the test checks that each is printed).
 EXPECTED_FIGURES = (
@@ -53,6 +55,7 @@ EXPECTED_FIGURES = (
     "Big course: search index build",
     "Big course: search as you type (p95)",
     "Big course: content check",
+    *school.NAMES,
 )
 
 
@@ -136,6 +139,7 @@ def run(args: argparse.Namespace) -> list[Figure]:
             ("certificates", lambda: certificates.run(workdir, args.quick)),
             ("search", lambda: big_course.search(content)),
             ("check", lambda: [big_course.content_check(content, size, args.check_timeout)]),
+            ("school", lambda: school.run(workdir, args.quick)),
         ]
         for name, step in steps:
             if name in wanted:

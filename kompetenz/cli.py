@@ -21,6 +21,7 @@ _COMMANDS = {
     "backup": "backup_cmd",
     "certificate": "certificate_cmd",
     "keys": "keys_cmd",
+    "school": "school_cmd",
 }
 _HELP_FLAGS = frozenset({"-h", "--help"})
 

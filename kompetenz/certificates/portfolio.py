@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QRectF
-from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import (
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
 
 from kompetenz import __version__
 from kompetenz.certificates.document import CertificateError, CertificateKind, local_date
@@ -211,6 +218,14 @@ def write_portfolio_pdf(path: Path, portfolio: Portfolio) -> int:
 
 
 def _render(path: Path, portfolio: Portfolio) -> int:
+    text = portfolio_text(portfolio)
+    return render_paged(path, text, f"{TITLE}: {portfolio.name}", portfolio.name,
+                        f"{TITLE} · {portfolio.name}")
+
+
+def render_paged(path: Path, text: QTextDocument, title: str, author: str, footer: str) -> int:
+    """Write a paginated text (`portfolio_layout.paged_text`) as an A4 PDF with `footer` and
+    page numbers on every page; the portfolio and the school's report use it."""
     from kompetenz.certificates.pdf import RESOLUTION
 
     writer = QPdfWriter(str(path))
@@ -222,15 +237,15 @@ def _render(path: Path, portfolio: Portfolio) -> int:
             QMarginsF(0, 0, 0, 0),
         )
     )
-    writer.setTitle(f"{TITLE}: {portfolio.name}")
-    writer.setAuthor(portfolio.name)
+    writer.setTitle(title)
+    writer.setAuthor(author)
     writer.setCreator(f"Kompetenz {__version__}")
     painter = QPainter()
     if not painter.begin(writer):
         raise CertificateError(f"Die Datei {path} kann nicht geschrieben werden.")
     try:
-        return draw_portfolio(
-            painter, writer, QRectF(0, 0, writer.width(), writer.height()), portfolio
+        return draw_pages(
+            painter, writer, QRectF(0, 0, writer.width(), writer.height()), text, footer
         )
     finally:
         painter.end()
@@ -241,7 +256,12 @@ def draw_portfolio(
 ) -> int:
     """Paint every page into `page_rect` (device pixels of the whole sheet, as for
     `draw_certificate`), calling `device.newPage()` between pages; return the page count."""
-    text = portfolio_text(portfolio)
+    return draw_pages(painter, device, page_rect, portfolio_text(portfolio),
+                      f"{TITLE} · {portfolio.name}")
+
+
+def draw_pages(painter: QPainter, device: QPagedPaintDevice, page_rect: QRectF,
+               text: QTextDocument, footer: str) -> int:
     pages = text.pageCount()
     scale = min(page_rect.width() / PAGE_WIDTH, page_rect.height() / PAGE_HEIGHT)
     for index in range(pages):
@@ -253,6 +273,6 @@ def draw_portfolio(
             page_rect.y() + (page_rect.height() - PAGE_HEIGHT * scale) / 2,
         )
         painter.scale(scale, scale)
-        draw_page(painter, text, index, f"{TITLE} · {portfolio.name}")
+        draw_page(painter, text, index, footer)
         painter.restore()
     return pages

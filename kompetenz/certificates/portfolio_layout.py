@@ -61,11 +61,17 @@ def _footer(painter: QPainter, left: str, right: str) -> None:
 
 def portfolio_text(portfolio: Portfolio) -> QTextDocument:
     """The whole record as one QTextDocument, paginated to the body of the A4 pages."""
+    return paged_text(_html(portfolio))
+
+
+def paged_text(html: str) -> QTextDocument:
+    """HTML in the portfolio's fonts and colours, paginated to the body of the A4 pages (also
+    the school's report, kompetenz/school/report.py)."""
     text = QTextDocument()
     text.setDocumentMargin(0)
     text.setDefaultFont(page.font(page.SANS, 10))
     text.setDefaultStyleSheet(_STYLE)
-    text.setHtml(_html(portfolio))
+    text.setHtml(html)
     text.setPageSize(QSizeF(page.PAGE_WIDTH - 2 * page.MARGIN, BODY_BOTTOM - BODY_TOP))
     text.pageCount()  # lay out completely: Qt relays out right after an edit only then
     _keep_headings_with_next(text)

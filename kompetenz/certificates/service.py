@@ -38,7 +38,13 @@ from kompetenz.certificates.signing import (
 )
 from kompetenz.certificates.verify import differences
 from kompetenz.content.loader import Course
-from kompetenz.store.records import CertificateRecord, ModuleProgress, ProfileRecord
+from kompetenz.store.errors import CertificateNumberTaken
+from kompetenz.store.records import (
+    CertificateRecord,
+    Completion,
+    ModuleProgress,
+    ProfileRecord,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRectF
@@ -61,6 +67,12 @@ class CertificateStore(Protocol):
 
     def certificates(self, profile_id: int) -> list[CertificateRecord]: ...
 
+    def release_certificate(
+        self, profile_id: int, number: str, completions: Sequence[Completion]
+    ) -> None: ...
+
+    def withdraw_certificate(self, profile_id: int, number: str) -> None: ...
+
     def find_certificate(self, number: str) -> CertificateRecord | None: ...
 
 
@@ -80,6 +92,18 @@ class IssuedCertificate:
     record: CertificateRecord
     document: CertificateDocument
     signed_text: str
+
+
+def completions_of(document: CertificateDocument, role: str | None) -> list[Completion]:
+    """What the school's view keeps of a certificate: completion only, never the score."""
+    return [
+        Completion(
+            certificate_number=document.number, person_name=document.name, person_role=role,
+            module_id=module.id, module_title=module.title, module_version=module.version,
+            as_of=module.as_of, completed_on=module.completed_on,
+        )
+        for module in document.modules
+    ]
 
 
 class CertificateService:
@@ -117,16 +141,22 @@ class CertificateService:
         key = signing_key(self._data_dir)
         pdf_key = pdf_signing_key(self._data_dir, holder=profile.school or None)
         issued_at = self._clock()
-        document = build_document(
-            profile, self._course, progress, kind, module_id,
-            key_fingerprint=fingerprint(key.public_key()), issued_on=local_date(issued_at),
-            number=self._free_number(issued_at.year), pdf_key_fingerprint=pdf_key.fingerprint,
-            details=load_settings(self._data_dir).details(),
-        )
-        return self._store.record_certificate(
-            profile_id, document.number, document.kind.value, [m.id for m in document.modules],
-            issued_at, payload=document.to_json(), signature=sign(document, key),
-        )
+        for _ in range(_NUMBER_TRIES):
+            document = build_document(
+                profile, self._course, progress, kind, module_id,
+                key_fingerprint=fingerprint(key.public_key()), issued_on=local_date(issued_at),
+                number=self._free_number(issued_at.year), pdf_key_fingerprint=pdf_key.fingerprint,
+                details=load_settings(self._data_dir).details(),
+            )
+            try:
+                return self._store.record_certificate(
+                    profile_id, document.number, document.kind.value,
+                    [m.id for m in document.modules], issued_at,
+                    payload=document.to_json(), signature=sign(document, key),
+                )
+            except CertificateNumberTaken:
+                continue  # issued elsewhere a moment ago (a shared server): draw again
+        raise CertificateError("Es konnte keine freie Zertifikatsnummer gefunden werden.")
 
     def certificates(self, profile_id: int) -> list[IssuedCertificate]:
         return [self._read(record) for record in self._store.certificates(profile_id)]
@@ -136,6 +166,23 @@ class CertificateService:
         if record is None:
             raise CertificateError(f"Ein Zertifikat mit der Nummer {number} gibt es hier nicht.")
         return self._read(record)
+
+    def release(self, profile_id: int, number: str) -> IssuedCertificate:
+        """Show the certificate to the school: name, role, modules, dates, versions, number —
+        not the scores printed on it. Only the holder's own certificates can be released."""
+        issued = self.issued(number)
+        if issued.record.profile_id != profile_id:
+            raise CertificateError(
+                f"Das Zertifikat {issued.record.number} gehört zu einem anderen Profil."
+            )
+        role = self._store.get_profile(profile_id).role.value
+        self._store.release_certificate(
+            profile_id, issued.record.number, completions_of(issued.document, role)
+        )
+        return issued
+
+    def withdraw(self, profile_id: int, number: str) -> None:
+        self._store.withdraw_certificate(profile_id, number.strip().upper())
 
     def export_pdf(self, number: str, path: Path) -> IssuedCertificate:
         """Write an issued certificate as PDF; needs a QGuiApplication (see pdf.py)."""

@@ -41,8 +41,9 @@ def _database(args: argparse.Namespace) -> Path:
     path = database_path_for(args)
     if path is None:
         raise CommandFailed(
-            "Sicherungen gibt es nur für die eingebaute SQLite-Datenbank; für die über "
-            "KOMPETENZ_DATABASE_URL gewählte Datenbank sorgt deren Betreuung."
+            "Kompetenz sichert nur die eingebaute SQLite-Datenbank. Die über "
+            "KOMPETENZ_DATABASE_URL gewählte Datenbank (z. B. der Schulserver) sichert deren "
+            "Betreuung auf dem Server, etwa mit pg_dump; es wurde nichts gesichert."
         )
     return path
 

@@ -77,6 +77,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     badge.add_argument("--out", type=Path, required=True, metavar="DATEI")
     badge.set_defaults(handler=certificate_errors(_badge))
 
+    release = actions.add_parser(
+        "release",
+        help="ein eigenes Zertifikat für die Schulleitung freigeben (oder mit --withdraw zurückziehen)",
+        description="Die Schulleitung sieht danach Name, Rolle, Module, Abschlussdatum, "
+        "Inhaltsstand und Nummer – keine Punktzahlen, Antworten, Notizen oder Zeiten. Ohne "
+        "Schulserver geben Sie stattdessen die PDF-Datei selbst ab.",
+    )
+    release.add_argument("number", metavar="NUMMER", help="Zertifikatsnummer, z. B. KMP-2026-…")
+    release.add_argument(
+        "--withdraw", action="store_true", help="die Freigabe zurücknehmen"
+    )
+    add_profile_option(release)
+    release.set_defaults(handler=certificate_errors(_release))
+
     verify = actions.add_parser(
         "verify",
         help="ein Zertifikat oder einen Open Badge prüfen (Exit-Status 0: gültig, 1: ungültig)",
@@ -208,6 +222,27 @@ def _list(args: argparse.Namespace) -> int:
         print(
             f"{doc.number}\t{short_date(doc.issued_on)}\t{doc.title}\t{what}, "
             f"{hours(doc.total_hours)}"
+        )
+    return 0
+
+
+def _release(args: argparse.Namespace) -> int:
+    from kompetenz.datadir import database_url_override
+
+    with open_store_for(args) as store:
+        profile = select_profile(store, args.profile)
+        confirm_identity(store, profile)
+        service = _service(store, args)
+        if args.withdraw:
+            service.withdraw(profile.id, args.number)
+            print(f"Zertifikat {args.number.strip().upper()}: Freigabe zurückgenommen.")
+            return 0
+        issued = service.release(profile.id, args.number)
+    print(f"Zertifikat {issued.record.number}: für die Schulleitung freigegeben.")
+    if database_url_override() is None:
+        print(
+            "Ohne Schulserver sieht die Schulleitung es erst, wenn Sie ihr die PDF-Datei geben "
+            f"(kompetenz certificate reexport {issued.record.number} --out DATEI.pdf)."
         )
     return 0
 

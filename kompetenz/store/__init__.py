@@ -24,12 +24,12 @@ from typing import TYPE_CHECKING, Any
 
 _RECORDS = (
     "ROLE_NAMES_DE AnswerRecord AttemptRecord BackupRecord CertificateRecord DeletionReport "
-    "LessonState ModuleProgress NoteRecord PlannedItem ProfileRecord Role"
+    "LessonState ModuleProgress NoteRecord PlannedItem ProfileRecord Role Completion"
 )
 _ERRORS = (
     "AttemptClosed AttemptNotFound BackupError DatabaseCorrupt DatabaseTooNew DataDirLocked "
     "DataDirNotWritable ImportRejected InvalidInput ProfileExists ProfileNotFound StorageFailed "
-    "StoreError"
+    "StoreError AnswerNotSaved ServerUnavailable ServerNotReady CertificateNumberTaken"
 )
 _WHERE = {
     "kompetenz.store.database": "open_store ensure_writable",

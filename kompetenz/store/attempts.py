@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, selectinload
 
 from kompetenz.store import summary_sql
 from kompetenz.store.context import StorePart, require_json, require_text, session_runner
-from kompetenz.store.errors import AttemptClosed, AttemptNotFound
+from kompetenz.store.errors import AnswerNotSaved, AttemptClosed, AttemptNotFound, StorageFailed
 from kompetenz.store.models import QuizAttempt
 from kompetenz.store.records import AttemptRecord, ModuleProgress, PlannedItem
 from kompetenz.store.rows import attempt_record, plan_to_json
@@ -96,28 +97,38 @@ class Attempts(StorePart):
         Through the ORM the same work cost about 3 ms of Python, more than the sync itself.
         """
         require_json(response, "response")
-        fraction = _check_fraction(fraction)
+        values = {
+            "attempt_id": attempt_id,
+            "position": position,
+            "question_key": question_key,
+            "response": response,
+            "fraction": _check_fraction(fraction),
+            "answered_at": self._context.now(),
+        }
+        try:
+            self._save_answer(values)
+        except StorageFailed as failed:  # the learner must not think it was saved
+            raise AnswerNotSaved(failed) from failed
+
+    def _save_answer(self, values: dict[str, Any]) -> None:
+        attempt_id, position = values["attempt_id"], values["position"]
+        is_index = isinstance(position, int) and not isinstance(position, bool)
         with self._context.core_transaction() as connection:
+            if is_index and self._context.backend.save_open_answer(connection, values):
+                return
             state = connection.execute(_ATTEMPT_STATE, {"attempt_id": attempt_id}).first()
             if state is None:
                 raise AttemptNotFound(attempt_id)
             finished_at, plan = state
             if finished_at is not None:
                 raise AttemptClosed(attempt_id)
-            is_index = isinstance(position, int) and not isinstance(position, bool)
             if not is_index or not 0 <= position < len(plan):
                 raise ValueError(f"position {position!r} is outside the attempt's plan")
             planned = plan[position]["question_key"]
-            if planned != question_key:
-                raise ValueError(f"position {position} holds {planned!r}, not {question_key!r}")
-            values = {
-                "attempt_id": attempt_id,
-                "position": position,
-                "question_key": question_key,
-                "response": response,
-                "fraction": fraction,
-                "answered_at": self._context.now(),
-            }
+            if planned != values["question_key"]:
+                raise ValueError(
+                    f"position {position} holds {planned!r}, not {values['question_key']!r}"
+                )
             self._context.backend.save_answer(connection, values)
 
     def finish_attempt(self, attempt_id: int, score_percent: float, passed: bool) -> AttemptRecord:

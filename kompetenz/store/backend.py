@@ -18,8 +18,22 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, Table, create_engine, insert, inspect, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Executable,
+    Table,
+    UniqueConstraint,
+    create_engine,
+    insert,
+    inspect,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
 from kompetenz.store.models import Answer
 
@@ -89,6 +103,50 @@ class DatabaseBackend:
         if found.rowcount == 0:
             connection.execute(insert(ANSWERS), values)
 
+    def save_open_answer(self, connection: Connection, values: dict[str, Any]) -> bool:
+        """Save the answer in one statement if the attempt is open and its plan holds this
+        question at this position; False (nothing written) otherwise or where the engine has
+        no such statement. A server saves a round trip per answer with it."""
+        return False
+
+    def conflict_insert(self, table: Table) -> sqlite.Insert | postgresql.Insert | None:
+        """The engine's INSERT that has ON CONFLICT, if it has one (SQLite and PostgreSQL do)."""
+        return None
+
+    def insert_missing(self, session: Session, table: Table, values: dict[str, Any]) -> None:
+        """Insert the row unless one with the same unique key is there. With ON CONFLICT this
+        is one statement that cannot clash with the same row inserted elsewhere at once."""
+        statement = self.conflict_insert(table)
+        if statement is not None:
+            session.execute(statement.values(values).on_conflict_do_nothing())
+            return
+        if session.execute(self._same_row(table, values)).first() is None:
+            session.execute(insert(table).values(values))
+
+    def upsert_row(
+        self, session: Session, table: Table, values: dict[str, Any], key: list[str]
+    ) -> None:
+        """Insert the row, or overwrite the other columns of the one with the same `key`."""
+        statement = self.conflict_insert(table)
+        changes = [name for name in values if name not in key]
+        if statement is not None:
+            upsert = statement.values(values)
+            session.execute(upsert.on_conflict_do_update(
+                index_elements=key, set_={name: upsert.excluded[name] for name in changes}
+            ))
+            return
+        matches = [table.c[name] == values[name] for name in key]
+        found = session.execute(
+            update(table).where(*matches).values({name: values[name] for name in changes})
+        )
+        if getattr(found, "rowcount", 0) == 0:
+            session.execute(insert(table).values(values))
+
+    @staticmethod
+    def _same_row(table: Table, values: dict[str, Any]) -> Executable:
+        unique = next(c for c in table.constraints if isinstance(c, UniqueConstraint))
+        return select(1).where(*[column == values[column.name] for column in unique.columns])
+
     def checkpoint(self, engine: Engine) -> bool:
         """Fold a write-ahead log into the database in a pause; True if nothing is left."""
         return True
@@ -111,5 +169,8 @@ def backend_for(url: str) -> DatabaseBackend:
         from kompetenz.store.sqlite.backend import SQLiteBackend
 
         return SQLiteBackend(url)
-    # The seam for a school server: `if backend_name == "postgresql": return PostgreSQLBackend(url)`
+    if backend_name == "postgresql":
+        from kompetenz.store.postgresql.backend import PostgreSQLBackend
+
+        return PostgreSQLBackend(url)
     return DatabaseBackend(url)

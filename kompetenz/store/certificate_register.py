@@ -6,8 +6,10 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from kompetenz.store.context import StorePart, require_text
+from kompetenz.store.errors import CertificateNumberTaken
 from kompetenz.store.models import Certificate
 from kompetenz.store.records import CertificateRecord
 from kompetenz.store.rows import ByName, certificate_record
@@ -34,10 +36,24 @@ class CertificateRegister(StorePart):
             raise ValueError("issued_at must be a timezone-aware datetime")
         if not isinstance(payload, str) or not isinstance(signature, str):
             raise ValueError("payload and signature must be strings")
+        try:
+            return self._insert(profile_id, number, kind, ids, issued_at, payload, signature)
+        except IntegrityError:
+            # the unique number, taken by a certificate issued at this moment on another PC
+            raise CertificateNumberTaken(number) from None
+
+    def _insert(
+        self,
+        profile_id: int,
+        number: str,
+        kind: str,
+        ids: list[str],
+        issued_at: datetime,
+        payload: str,
+        signature: str,
+    ) -> CertificateRecord:
         with self._context.transaction() as session:
             self._context.profile(session, profile_id)
-            if session.scalar(select(Certificate.id).where(Certificate.number == number)):
-                raise ValueError(f"certificate number {number!r} is already taken")
             row = Certificate(
                 profile_id=profile_id,
                 number=number,

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kompetenz.store.backend import DatabaseBackend
@@ -92,8 +92,10 @@ class StoreContext:
         try:
             with self.sessions.begin() as session:
                 yield session
-        except OperationalError as exc:
-            raise StorageFailed(str(exc.orig)) from exc
+        except IntegrityError:
+            raise  # a constraint violation is a bug or a race the caller handles
+        except DBAPIError as exc:  # a dropped connection too: never a driver traceback
+            raise self.failure(exc) from exc
 
     @contextmanager
     def core_transaction(self) -> Iterator[Connection]:
@@ -103,8 +105,16 @@ class StoreContext:
         try:
             with self.engine().begin() as connection:
                 yield connection
-        except OperationalError as exc:
-            raise StorageFailed(str(exc.orig)) from exc
+        except IntegrityError:
+            raise
+        except DBAPIError as exc:
+            raise self.failure(exc) from exc
+
+    def failure(self, exc: DBAPIError) -> StorageFailed:
+        """Any driver error as the error the UI shows: what happened, what to check."""
+        lines = str(exc.orig).strip().splitlines()
+        return StorageFailed(lines[0] if lines else "unbekannt",
+                             server=self.backend.database_file is None)
 
     def engine(self) -> Engine:
         bind = self.sessions.kw.get("bind")

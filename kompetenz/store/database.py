@@ -15,7 +15,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
 
 from kompetenz.store.backend import DatabaseBackend, backend_for
@@ -46,6 +47,8 @@ def open_store(
     `kompetenz.sqlite3` in the data folder; backups and the lock stay in the data folder.
     The URL decides the engine's `DatabaseBackend` (`backend.backend_for`), once, here.
     """
+    if database_url:
+        check_url(database_url)
     data_dir = ensure_writable(Path(data_dir))
     backend = backend_for(database_url or url_for(database_file(data_dir)))
     prepare_database(backend, data_dir)
@@ -53,6 +56,21 @@ def open_store(
     return ProgressStore(
         sessions, backend, data_dir=data_dir, clock=clock, password_guard=password_guard
     )
+
+
+def check_url(url: str) -> None:
+    """A URL that does not parse is a German message, before anything is created."""
+    from sqlalchemy.exc import ArgumentError
+
+    from kompetenz.store.errors import ServerUnavailable
+    from kompetenz.store.postgresql.connection import URL_SHAPE
+
+    try:
+        make_url(url)
+    except ArgumentError:
+        raise ServerUnavailable(
+            "?", "die Adresse ist keine gültige Datenbank-URL", f"die Schreibweise ({URL_SHAPE})"
+        ) from None
 
 
 def ensure_writable(data_dir: Path) -> Path:
@@ -129,18 +147,24 @@ def _refuse_unknown(path: Path | str, revisions: frozenset[str]) -> None:
 
 def _upgrade(backend: DatabaseBackend) -> None:
     """Run the migrations in ONE transaction: a failure leaves the database as it was."""
-    from alembic import command
-
     engine = backend.create_engine(for_migration=True)
     try:
         with engine.connect() as connection, connection.begin():
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
-            backend.check_after_migration(connection)
-            version = connection.execute(text("SELECT version_num FROM alembic_version"))
-            reached = {row[0] for row in version}
-            if reached != {HEAD_REVISION}:
-                raise RuntimeError(f"migrated to {reached}, but HEAD_REVISION is {HEAD_REVISION}")
+            upgrade_on(connection, backend)
     finally:
         engine.dispose()
+
+
+def upgrade_on(connection: Connection, backend: DatabaseBackend) -> None:
+    """Migrate to HEAD_REVISION inside the caller's transaction (a server's
+    `school init-server` adds its roles and policies in the same one)."""
+    from alembic import command
+
+    config = alembic_config()
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
+    backend.check_after_migration(connection)
+    version = connection.execute(text("SELECT version_num FROM alembic_version"))
+    reached = {row[0] for row in version}
+    if reached != {HEAD_REVISION}:
+        raise RuntimeError(f"migrated to {reached}, but HEAD_REVISION is {HEAD_REVISION}")

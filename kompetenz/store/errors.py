@@ -126,10 +126,62 @@ class InvalidInput(StoreError):
 class StorageFailed(StoreError):
     """The database refused a read or write (disk full, file locked too long, medium gone)."""
 
-    def __init__(self, detail: str) -> None:
+    def __init__(self, detail: str, *, server: bool = False) -> None:
         self.detail = detail
+        self.server = server
+        check = (
+            "ob dieser PC den Schulserver erreicht (Netzwerk, Server eingeschaltet)"
+            if server
+            else "ob der Datenträger voll oder getrennt ist"
+        )
         super().__init__(
             f"Der Lernstand konnte gerade nicht gelesen oder gespeichert werden ({detail}). "
-            "Prüfen Sie, ob der Datenträger voll oder getrennt ist, und versuchen Sie es "
+            f"Prüfen Sie, {check}, und versuchen Sie es "
             "erneut; bleibt der Fehler, wenden Sie sich an die IT-Betreuung."
         )
+
+
+class AnswerNotSaved(StorageFailed):
+    """The answer just given did not reach the database; everything saved before is kept."""
+
+    def __init__(self, cause: StorageFailed) -> None:
+        super().__init__(cause.detail, server=cause.server)
+        where = "den Schulserver" if cause.server else "den Datenträger"
+        self.args = (
+            f"Ihre letzte Antwort wurde NICHT gespeichert ({cause.detail}). Alle vorher "
+            f"gespeicherten Antworten bleiben erhalten. Prüfen Sie {where} und geben Sie die "
+            "Antwort erneut ein.",
+        )
+
+
+class ServerUnavailable(StoreError):
+    """The school's database server cannot be reached or refuses this login."""
+
+    def __init__(self, where: str, problem: str, check: str) -> None:
+        self.where = where
+        self.problem = problem
+        super().__init__(
+            f"Der Datenbankserver „{where}“ ist nicht nutzbar: {problem}. Prüfen Sie {check} "
+            "(Umgebungsvariable KOMPETENZ_DATABASE_URL). Es wurde nichts gespeichert."
+        )
+
+
+class ServerNotReady(StoreError):
+    """The server's database has no Kompetenz schema, or one of another version."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        self.where = where
+        super().__init__(
+            f"Die Datenbank „{where}“ ist nicht für diese Kompetenz-Version eingerichtet "
+            f"({problem}). Kompetenz verändert sie nicht selbst: Die Schul-IT richtet sie mit "
+            "„kompetenz school init-server“ ein bzw. bringt sie damit auf den neuen Stand. "
+            "Es wurde nichts gespeichert."
+        )
+
+
+class CertificateNumberTaken(StoreError):
+    """Another certificate already has this number (issued at the same moment elsewhere)."""
+
+    def __init__(self, number: str) -> None:
+        self.number = number
+        super().__init__(f"Die Zertifikatsnummer {number} ist bereits vergeben.")

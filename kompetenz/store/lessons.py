@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, select
+from typing import cast
+
+from sqlalchemy import Select, Table, delete, select
 from sqlalchemy.orm import Session
 
 from kompetenz.store import summary_sql
@@ -28,21 +30,30 @@ class Lessons(StorePart):
         """The lesson's row, created (unopened, no time) if there is none yet."""
         _check_keys(module_id, lesson_file)
         self._context.profile(session, profile_id)
+        # Created in one statement that cannot clash with the same lesson opened on another
+        # PC at this moment; then read FOR UPDATE, because the callers read, change and write
+        # it (time adds up): a second PC waits instead of overwriting the sum. (SQLite ignores
+        # FOR UPDATE; its BEGIN IMMEDIATE already serialises writers.)
+        self._context.backend.insert_missing(
+            session,
+            cast(Table, LessonProgress.__table__),
+            {
+                "profile_id": profile_id,
+                "module_id": module_id,
+                "lesson_file": lesson_file,
+                "seconds_spent": 0.0,
+            },
+        )
         row = session.scalar(
-            select(LessonProgress).where(
+            select(LessonProgress)
+            .where(
                 LessonProgress.profile_id == profile_id,
                 LessonProgress.module_id == module_id,
                 LessonProgress.lesson_file == lesson_file,
             )
+            .with_for_update()
         )
-        if row is None:
-            row = LessonProgress(
-                profile_id=profile_id,
-                module_id=module_id,
-                lesson_file=lesson_file,
-                seconds_spent=0.0,
-            )
-            session.add(row)
+        assert row is not None  # inserted above
         return row
 
     def open_lesson(self, profile_id: int, module_id: str, lesson_file: str) -> LessonState:
@@ -105,16 +116,28 @@ class Lessons(StorePart):
             raise ValueError(f"a note must be a string of at most {NOTE_MAX} characters")
         with self._context.transaction() as session:
             self._context.profile(session, profile_id)
-            row = session.scalar(self._note_query(profile_id, module_id, lesson_file))
             if not text.strip():
-                if row is not None:
-                    session.delete(row)
+                session.execute(
+                    delete(Note).where(
+                        Note.profile_id == profile_id,
+                        Note.module_id == module_id,
+                        Note.lesson_file == lesson_file,
+                    )
+                )
                 return
-            if row is None:
-                row = Note(profile_id=profile_id, module_id=module_id, lesson_file=lesson_file)
-                session.add(row)
-            row.text = text
-            row.updated_at = self._context.now()
+            # one upsert: the same note saved on two PCs at once is kept once (the later text)
+            self._context.backend.upsert_row(
+                session,
+                cast(Table, Note.__table__),
+                {
+                    "profile_id": profile_id,
+                    "module_id": module_id,
+                    "lesson_file": lesson_file,
+                    "text": text,
+                    "updated_at": self._context.now(),
+                },
+                key=["profile_id", "module_id", "lesson_file"],
+            )
 
     @staticmethod
     def _note_query(profile_id: int, module_id: str, lesson_file: str) -> Select[Note]:

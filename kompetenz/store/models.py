@@ -156,6 +156,8 @@ class Certificate(Base):
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     payload: Mapped[str] = mapped_column(Text, nullable=False)
     signature: Mapped[str] = mapped_column(Text, nullable=False)
+    # set while the holder has released it to the school (migration 0006_school)
+    released_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 ALL_MODELS = (Profile, LessonProgress, QuizAttempt, Answer, Note, Certificate)

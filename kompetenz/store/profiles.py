@@ -172,7 +172,10 @@ class Profiles(StorePart):
         """Store a small JSON-compatible value; None removes the key."""
         require_json(value, "a preference")
         with self._context.transaction() as session:
-            row = self._context.profile(session, profile_id)
+            # locked: two PCs changing different keys at once must both be kept
+            row = session.get(Profile, profile_id, with_for_update=True)
+            if row is None:
+                raise ProfileNotFound(profile_id)
             preferences = dict(row.preferences)
             if value is None:
                 preferences.pop(key, None)

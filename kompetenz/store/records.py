@@ -7,7 +7,7 @@ so nothing outside the store can lazy-load, mutate or outlive a database transac
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 
@@ -142,3 +142,36 @@ class BackupRecord:
     created_at: datetime
     path: str
     size_bytes: int
+
+
+@dataclass(frozen=True)
+class Completion:
+    """One module someone completed, as the school may see it: completion only, no score.
+
+    `person_role` is the role at release (None for an imported file: certificates do not
+    name a role unless the head teacher gives one at import).
+    """
+
+    certificate_number: str
+    person_name: str
+    person_role: str | None
+    module_id: str
+    module_title: str
+    module_version: str
+    as_of: date
+    completed_on: date
+
+
+# The four steps the school's register is organised by (Bedarfsanalyse → Dokumentation).
+STEPS = ("bedarfsanalyse", "massnahmenplanung", "weiterentwicklung", "dokumentation")
+KINDS = ("ki-system", "zielgruppe", "massnahme", "notiz")
+
+
+@dataclass(frozen=True)
+class RegisterItem:
+    id: int
+    step: str
+    kind: str
+    title: str
+    details: str
+    due_on: date | None

@@ -8,7 +8,10 @@ frozen records of `records.py`. The work is done by four parts composed over one
 - `store.profiles` (`profiles.Profiles`): who is learning, passwords, preferences, erasure;
 - `store.lessons` (`lessons.Lessons`): lessons opened, completed and timed, and notes;
 - `store.quiz` (`attempts.Attempts`): attempts, answers and the per-module progress;
-- `store.certificate_register` (`certificate_register.CertificateRegister`): issued certificates.
+- `store.certificate_register` (`certificate_register.CertificateRegister`): issued certificates;
+- `store.releases` (`releases.Releases`): certificates released to the school, and the
+  school's imported records (completion only);
+- `store.school_register` (`school_register.SchoolRegister`): the school's register, settings.
 
 For the callers' convenience the store also answers each part's methods itself
 (`store.record_answer` is `store.quiz.record_answer`); the part says where the code lives.
@@ -31,6 +34,8 @@ from kompetenz.store.context import StoreContext, StorePart, utc_now
 from kompetenz.store.lessons import Lessons
 from kompetenz.store.passwords import PasswordGuard
 from kompetenz.store.profiles import Profiles
+from kompetenz.store.releases import Releases
+from kompetenz.store.school_register import SchoolRegister
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -84,6 +89,8 @@ class ProgressStore:
         self.lessons = Lessons(self.context)
         self.quiz = Attempts(self.context)
         self.certificate_register = CertificateRegister(self.context)
+        self.releases = Releases(self.context)
+        self.school_register = SchoolRegister(self.context)
 
     @property
     def data_dir(self) -> Path | None:
@@ -127,6 +134,19 @@ class ProgressStore:
     record_certificate = _PartMethod("certificate_register", CertificateRegister.record_certificate)
     certificates = _PartMethod("certificate_register", CertificateRegister.certificates)
     find_certificate = _PartMethod("certificate_register", CertificateRegister.find_certificate)
+
+    release_certificate = _PartMethod("releases", Releases.release_certificate)
+    withdraw_certificate = _PartMethod("releases", Releases.withdraw_certificate)
+    released_numbers = _PartMethod("releases", Releases.released_numbers)
+    released_completions = _PartMethod("releases", Releases.released_completions)
+    add_school_records = _PartMethod("releases", Releases.add_school_records)
+    school_records = _PartMethod("releases", Releases.school_records)
+
+    add_register_entry = _PartMethod("school_register", SchoolRegister.add_register_entry)
+    register_entries = _PartMethod("school_register", SchoolRegister.register_entries)
+    remove_register_entry = _PartMethod("school_register", SchoolRegister.remove_register_entry)
+    school_setting = _PartMethod("school_register", SchoolRegister.school_setting)
+    set_school_setting = _PartMethod("school_register", SchoolRegister.set_school_setting)
 
     def checkpoint(self) -> bool:
         """Copy the write-ahead log into the database file, for the UI to call in a pause: when

@@ -94,6 +94,29 @@ class CertificateFlow(QObject):
             self._on_failed,
         )
 
+    def release(self, number: str) -> None:
+        """Show the certificate to the school leadership (completion only, never the score),
+        after the learner confirmed what that means."""
+        from kompetenz.certificates.document import CertificateError
+        from kompetenz.store.errors import StoreError
+
+        window = self.window
+        if window.session is None or window.profile is None:
+            return
+        asked = QMessageBox.question(window, self.tr("Release to school"), self.tr(
+            "The school leadership will see your name, role, the modules with completion date "
+            "and version, and the certificate number of %1 — never scores, answers, notes or "
+            "time. Without a school server, hand in the PDF instead. Release it?"
+        ).replace("%1", number))
+        if asked != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._service().release(window.profile.id, number)
+        except (CertificateError, StoreError) as error:
+            QMessageBox.warning(window, self.tr("Release to school"), str(error))
+            return
+        window.statusBar().showMessage(self.tr("Certificate %1 released.").replace("%1", number))
+
     def print_issued(self, number: str) -> None:
         from kompetenz.ui.printing import print_certificate
 

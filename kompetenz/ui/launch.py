@@ -214,6 +214,8 @@ def open_store_into(
 
     server = InstanceServer(services.data_dir, window)
     server.raise_requested.connect(window.bring_to_front)
+    if not store.backend.supports_file_backups:
+        return  # a school server is backed up by its administration, not by each PC
     # The daily copy of a long history takes a moment: off the GUI thread, like other slow work.
     data_dir = services.data_dir
     window.run_busy(

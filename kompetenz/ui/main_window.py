@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
     search_page = LazyPage(build.build_search_page)
     progress_page = LazyPage(build.build_progress_page)
     help_page = LazyPage(build.build_help_page)
+    school_page = LazyPage(build.build_school_page)
 
     def save_note_now(self) -> None:
         """Before leaving the reader: the note being typed is saved (if the reader exists)."""
@@ -197,6 +198,13 @@ class MainWindow(QMainWindow):
 
     def show_progress(self) -> None:
         self.learning.show_progress()
+
+    def show_school(self) -> None:
+        """The head teacher's overview (Schulleitung): completions released or handed in."""
+        if self.store is not None:
+            self.save_note_now()
+            self.school_page.show_store(self.store)
+            self.stack.setCurrentWidget(self.school_page)
 
     def show_help(self) -> None:
         self.save_note_now()

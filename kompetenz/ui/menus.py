@@ -111,6 +111,11 @@ def build_menus(window: MainWindow) -> Actions:
     view_menu = bar.addMenu(translate("Menus", "&View"))
     for action in (actions.home, actions.search, actions.progress):
         view_menu.addAction(action)
+    view_menu.addSeparator()
+    view_menu.addAction(_action(
+        window, translate("Menus", "School &overview (school leadership)"), "schoolAction",
+        window.show_school,
+    ))
 
     help_menu = bar.addMenu(translate("Menus", "&Help"))
     help_action = _action(

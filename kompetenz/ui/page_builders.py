@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from kompetenz.ui.progress_page import ProgressPage
     from kompetenz.ui.quiz_page import QuizPage
     from kompetenz.ui.result_page import ResultPage
+    from kompetenz.ui.school_page import SchoolPage
     from kompetenz.ui.search_page import SearchPage
     from kompetenz.ui.welcome_page import WelcomePage
 
@@ -99,8 +100,15 @@ def build_progress_page(window: MainWindow) -> ProgressPage:
     page.certificate_print_requested.connect(window.certificates.print_issued)
     page.portfolio_export_requested.connect(window.certificates.export_portfolio)
     page.certificate_badge_requested.connect(window.certificates.export_badge)
+    page.certificate_release_requested.connect(window.certificates.release)
     page.portfolio_print_requested.connect(window.certificates.print_portfolio)
     return page
+
+
+def build_school_page(window: MainWindow) -> SchoolPage:
+    from kompetenz.ui.school_page import SchoolPage
+
+    return SchoolPage()
 
 
 def build_help_page(window: MainWindow) -> HelpPage:

@@ -142,6 +142,7 @@ class ProgressPage(QWidget):
     certificate_reexport_requested = Signal(str)
     certificate_print_requested = Signal(str)
     certificate_badge_requested = Signal(str)
+    certificate_release_requested = Signal(str)
     portfolio_export_requested = Signal()
     portfolio_print_requested = Signal()
 
@@ -193,6 +194,12 @@ class ProgressPage(QWidget):
         self.badge_button.setAccessibleName(
             self.tr("Save the selected certificate as an Open Badge"))
         self.badge_button.clicked.connect(self._on_badge_button_clicked)
+        self.release_button = QPushButton(self.tr("Release to school…"))
+        self.release_button.setObjectName("releaseCertificateButton")
+        self.release_button.setAccessibleName(
+            self.tr("Release the selected certificate to the school leadership")
+        )
+        self.release_button.clicked.connect(self._on_release_button_clicked)
         self.portfolio_button = QPushButton(self.tr("Save my learning record…"))
         self.portfolio_button.setObjectName("exportPortfolioButton")
         self.portfolio_button.setAccessibleDescription(
@@ -230,6 +237,7 @@ class ProgressPage(QWidget):
         buttons.addWidget(self.reexport_button)
         buttons.addWidget(self.print_certificate_button)
         buttons.addWidget(self.badge_button)
+        buttons.addWidget(self.release_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addStretch(1)
@@ -261,6 +269,7 @@ class ProgressPage(QWidget):
         self.reexport_button.setVisible(bool(certificates))
         self.print_certificate_button.setVisible(bool(certificates))
         self.badge_button.setVisible(bool(certificates))
+        self.release_button.setVisible(bool(certificates))
         if certificates:
             self.certificate_table.selectRow(len(certificates) - 1)  # the newest
             self._fit_table_height()
@@ -346,6 +355,10 @@ class ProgressPage(QWidget):
     def _on_reexport_button_clicked(self) -> None:
         if (number := self.selected_certificate()) is not None:
             self.certificate_reexport_requested.emit(number)
+
+    def _on_release_button_clicked(self) -> None:
+        if (number := self.selected_certificate()) is not None:
+            self.certificate_release_requested.emit(number)
 
     def _on_print_certificate_button_clicked(self) -> None:
         if (number := self.selected_certificate()) is not None:

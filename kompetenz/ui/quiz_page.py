@@ -159,7 +159,14 @@ class QuizPage(QWidget):
             self.message_label.setText(self.tr("Please answer first."))
             announce(self.message_label, self.message_label.text(), urgent=True)
             return
-        self.session.answer(self.position, response)
+        from kompetenz.store.errors import StoreError
+
+        try:
+            self.session.answer(self.position, response)
+        except StoreError as error:  # e.g. the server is gone: say it was NOT saved, stay here
+            self.message_label.setText(str(error))
+            announce(self.message_label, str(error), urgent=True)
+            return
         announce(self, self.tr("Answer saved."))
         self._show(self.position + 1)
 

@@ -20,6 +20,18 @@
         <translation>Open Badge wird erstellt…</translation>
     </message>
     <message>
+        <source>Release to school</source>
+        <translation>Für die Schulleitung freigeben</translation>
+    </message>
+    <message>
+        <source>The school leadership will see your name, role, the modules with completion date and version, and the certificate number of %1 — never scores, answers, notes or time. Without a school server, hand in the PDF instead. Release it?</source>
+        <translation>Die Schulleitung sieht dann Ihren Namen, Ihre Rolle, die Module mit Abschlussdatum und Version sowie die Nummer von %1 – nie Punktzahlen, Antworten, Notizen oder Zeiten. Ohne Schulserver geben Sie stattdessen die PDF-Datei ab. Freigeben?</translation>
+    </message>
+    <message>
+        <source>Certificate %1 released.</source>
+        <translation>Zertifikat %1 freigegeben.</translation>
+    </message>
+    <message>
         <source>Save learning record</source>
         <translation>Lernnachweis speichern</translation>
     </message>
@@ -510,6 +522,10 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
+        <source>School &amp;overview (school leadership)</source>
+        <translation>&amp;Übersicht der Schule (Schulleitung)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -858,6 +874,14 @@ Ihre Rolle:</translation>
         <translation>Das ausgewählte Zertifikat als Open Badge speichern</translation>
     </message>
     <message>
+        <source>Release to school…</source>
+        <translation>Freigeben…</translation>
+    </message>
+    <message>
+        <source>Release the selected certificate to the school leadership</source>
+        <translation>Das gewählte Zertifikat für die Schulleitung freigeben</translation>
+    </message>
+    <message>
         <source>Save my learning record…</source>
         <translation>Lernnachweis speichern…</translation>
     </message>
@@ -1021,6 +1045,89 @@ Ihre Rolle:</translation>
     <message>
         <source>Other school staff (caretaker, after-school care, school assistance, school social work, IT)</source>
         <translation>weiteres Schulpersonal (Hausmeister, OGS, Schulbegleitung, Schulsozialarbeit, IT)</translation>
+    </message>
+</context>
+<context>
+    <name>SchoolPage</name>
+    <message>
+        <source>School overview</source>
+        <translation>Übersicht der Schule</translation>
+    </message>
+    <message>
+        <source>Completion only: name, role, module, completion date, version and certificate number of what staff released or handed in. Never scores, answers, notes or time — monitoring staff performance would need the staff council (Personalrat).</source>
+        <translation>Nur Abschlüsse: Name, Rolle, Modul, Abschlussdatum, Version und Zertifikatsnummer dessen, was das Kollegium freigegeben oder abgegeben hat. Nie Punktzahlen, Antworten, Notizen oder Zeiten – eine Leistungskontrolle des Personals bräuchte die Zustimmung des Personalrats.</translation>
+    </message>
+    <message>
+        <source>Show role</source>
+        <translation>Rolle anzeigen</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>Alle Rollen</translation>
+    </message>
+    <message>
+        <source>Staff and modules</source>
+        <translation>Personal und Module</translation>
+    </message>
+    <message>
+        <source>Import certificates…</source>
+        <translation>Zertifikate importieren…</translation>
+    </message>
+    <message>
+        <source>Import handed-in certificates</source>
+        <translation>Abgegebene Zertifikate importieren</translation>
+    </message>
+    <message>
+        <source>Save documentation…</source>
+        <translation>Dokumentation speichern…</translation>
+    </message>
+    <message>
+        <source>Save the Art. 4 documentation as PDF or CSV</source>
+        <translation>Die Dokumentation nach Art. 4 als PDF oder CSV speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>refresh due</source>
+        <translation>Auffrischung fällig</translation>
+    </message>
+    <message>
+        <source>Import certificates</source>
+        <translation>Zertifikate importieren</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pdf)</source>
+        <translation>Zertifikate (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save documentation</source>
+        <translation>Dokumentation speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;CSV (*.csv)</source>
+        <translation>PDF (*.pdf);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Lehrkraft</translation>
+    </message>
+    <message>
+        <source>School leadership</source>
+        <translation>Schulleitung</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Verwaltung</translation>
+    </message>
+    <message>
+        <source>Other staff</source>
+        <translation>Weiteres Schulpersonal</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Release to school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The school leadership will see your name, role, the modules with completion date and version, and the certificate number of %1 — never scores, answers, notes or time. Without a school server, hand in the PDF instead. Release it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate %1 released.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save learning record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -508,6 +520,10 @@ Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>School &amp;overview (school leadership)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -853,6 +869,14 @@ Your role:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Release to school…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release the selected certificate to the school leadership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save my learning record…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1015,6 +1039,89 @@ Your role:</source>
     </message>
     <message>
         <source>Other school staff (caretaker, after-school care, school assistance, school social work, IT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SchoolPage</name>
+    <message>
+        <source>School overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completion only: name, role, module, completion date, version and certificate number of what staff released or handed in. Never scores, answers, notes or time — monitoring staff performance would need the staff council (Personalrat).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff and modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import certificates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import handed-in certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save documentation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the Art. 4 documentation as PDF or CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refresh due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save documentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School leadership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other staff</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -24,8 +24,14 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def store(data_dir: Path, clock: Clock) -> Iterator[ProgressStore]:
-    with open_store(data_dir, clock=clock) as opened:
+def store(
+    data_dir: Path, clock: Clock, store_url: str | None, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[ProgressStore]:
+    """The data folder's SQLite file, or a person's login on a fresh school server (which the
+    CLI then uses too)."""
+    if store_url:
+        monkeypatch.setenv("KOMPETENZ_DATABASE_URL", store_url)
+    with open_store(data_dir, store_url, clock=clock) as opened:
         yield opened
 
 

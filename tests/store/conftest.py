@@ -51,10 +51,13 @@ def store(
     clock: FakeClock,
     fake_time: FakeTime,
     new_data_dir: Callable[[Path], Path],
+    store_url: str | None,
 ) -> Iterator[ProgressStore]:
+    """A fresh store: the data folder's SQLite file, or a person's login on a fresh school
+    server (parametrized, see tests/conftest.py)."""
     new_data_dir(data_dir)
     guard = PasswordGuard(sleep=fake_time.sleep, monotonic=fake_time.monotonic)
-    with open_store(data_dir, clock=clock, password_guard=guard) as opened:
+    with open_store(data_dir, store_url, clock=clock, password_guard=guard) as opened:
         yield opened
 
 

@@ -154,6 +154,7 @@ def test_a_locked_database_is_a_readable_error_on_the_answer_path(
         assert len(store.get_attempt(attempt.id).answers) == 1
 
 
+@pytest.mark.sqlite_only  # SQLite file internals
 def test_every_connection_stays_durable_and_checkpoints_late(store: ProgressStore) -> None:
     raw = store.context.engine().raw_connection()
     try:
@@ -172,6 +173,7 @@ def test_every_connection_stays_durable_and_checkpoints_late(store: ProgressStor
     assert sqlite_backend.WAL_AUTOCHECKPOINT_PAGES > 0  # 0 would let the log grow forever
 
 
+@pytest.mark.sqlite_only  # SQLite file internals
 def test_checkpoint_moves_the_answers_into_the_database_file(
     store: ProgressStore, attempt_id: int, tmp_path: Path
 ) -> None:

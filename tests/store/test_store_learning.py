@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 from store_helpers import FakeClock, query
 
-from kompetenz.store.errors import AttemptClosed, AttemptNotFound, ProfileNotFound
+from kompetenz.store.errors import (
+    AttemptClosed,
+    AttemptNotFound,
+    CertificateNumberTaken,
+    ProfileNotFound,
+)
 from kompetenz.store.records import PlannedItem
 from kompetenz.store.service import ProgressStore
 
@@ -202,7 +207,7 @@ def test_certificates(store: ProgressStore, pid: int) -> None:
     assert store.certificates(pid) == [record]
     assert store.find_certificate("KOMP-2025-0001") == record
     assert store.find_certificate("KOMP-2025-0002") is None
-    with pytest.raises(ValueError, match="already taken"):
+    with pytest.raises(CertificateNumberTaken, match="bereits vergeben"):
         store.record_certificate(pid, "KOMP-2025-0001", "full", [], issued, "", "")
     with pytest.raises(ValueError, match="kind"):
         store.record_certificate(pid, "KOMP-2025-0003", "gold", [], issued, "", "")

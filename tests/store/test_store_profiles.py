@@ -191,6 +191,7 @@ def test_delete_profile_erases_all_its_rows_and_keeps_others(
         store.get_profile(anna)
 
 
+@pytest.mark.sqlite_only  # SQLite file internals
 def test_delete_profile_erases_its_files_and_its_rows_in_backups(
     store: ProgressStore, data_dir: Path
 ) -> None:

@@ -15,6 +15,9 @@ from kompetenz.store.records import PlannedItem, Role
 from kompetenz.store.service import ProgressStore
 from kompetenz.store.sqlite.readonly import ReadOnlyReader
 
+# The snapshot reads the SQLite file directly; a server has none.
+pytestmark = pytest.mark.sqlite_only
+
 PLAN = [PlannedItem(f"q{i}", (0, 1)) for i in range(3)]
 
 

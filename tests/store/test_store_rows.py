@@ -11,6 +11,7 @@ import pytest
 
 from kompetenz.store import backend_for
 from kompetenz.store.backend import DatabaseBackend
+from kompetenz.store.postgresql.backend import PostgreSQLBackend
 from kompetenz.store.records import Role
 from kompetenz.store.rows import ByName, profile_record, utc_time
 from kompetenz.store.service import ProgressStore
@@ -55,7 +56,11 @@ def test_the_backend_is_chosen_from_the_url(tmp_path: Path) -> None:
     assert isinstance(sqlite, SQLiteBackend)
     assert sqlite.supports_file_backups
     assert sqlite.database_file == (tmp_path / "x.sqlite3").resolve()
-    other = backend_for("postgresql://kompetenz:geheim@schulserver/kompetenz")
+    server = backend_for("postgresql://kompetenz:geheim@schulserver/kompetenz")
+    assert type(server) is PostgreSQLBackend
+    assert server.describe() == "kompetenz@schulserver/kompetenz"
+    assert server.url.startswith("postgresql+psycopg://")  # psycopg 3, not psycopg2
+    other = backend_for("mysql://kompetenz:geheim@schulserver/kompetenz")
     assert type(other) is DatabaseBackend
     assert not other.supports_file_backups
     assert other.database_file is None
@@ -64,6 +69,10 @@ def test_the_backend_is_chosen_from_the_url(tmp_path: Path) -> None:
         backend_for("sqlite://")
 
 
-def test_the_store_uses_the_backend_it_was_opened_with(store: ProgressStore) -> None:
-    assert isinstance(store.backend, SQLiteBackend)
+def test_the_store_uses_the_backend_it_was_opened_with(
+    store: ProgressStore, store_engine: str
+) -> None:
+    expected = SQLiteBackend if store_engine == "sqlite" else PostgreSQLBackend
+    assert type(store.backend) is expected
+    assert store.backend.supports_file_backups is (store_engine == "sqlite")
     assert store.checkpoint() is True

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from kompetenz.content.loader import load_course
@@ -100,3 +102,32 @@ def test_a_paused_quiz_is_offered_for_resuming_on_module_page_and_home(  # type:
     main_window.show_home()
     row = main_window.home_page.model.index(0)
     assert "Resume quiz – question 2 of 3" in row.data()
+
+
+@pytest.fixture
+def short_busy_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Requested before the store: a locked database refuses within 50 ms, not 5 s."""
+    from kompetenz.store.sqlite import files
+
+    monkeypatch.setattr(files, "BUSY_TIMEOUT_MS", 50)
+
+
+def test_an_answer_that_could_not_be_saved_says_so_and_can_be_given_again(  # type: ignore[no-untyped-def]
+    short_busy_timeout: None, qtbot, main_window: MainWindow, store, data_dir: Path
+) -> None:
+    _start(qtbot, main_window)
+    blocker = sqlite3.connect(data_dir / "kompetenz.sqlite3", isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # as a server gone away: the write cannot happen
+    try:
+        title = _answer_current(qtbot, main_window)
+        message = main_window.quiz_page.message_label.text()
+        assert "Ihre letzte Antwort wurde NICHT gespeichert" in message
+        assert main_window.quiz_page.counter_label.text() == "Question 1 of 3"
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert store.get_attempt(main_window.quiz_page.session.attempt_id).answers == ()
+    assert title in ANSWER_KEYS
+    qtbot.keyClick(main_window.quiz_page, Qt.Key.Key_Return)  # the choice is still there: retry
+    assert main_window.quiz_page.counter_label.text() == "Question 2 of 3"
+    assert len(store.get_attempt(main_window.quiz_page.session.attempt_id).answers) == 1

@@ -23,6 +23,7 @@ from kompetenz.store.models import (  # noqa: F401
     Profile,
     QuizAttempt,
 )
+from kompetenz.store.school_models import SCHOOL_MODELS  # noqa: F401
 
 config = context.config
 target_metadata = Base.metadata

@@ -191,6 +191,9 @@ class SQLiteBackend(DatabaseBackend):
     def save_answer(self, connection: Connection, values: dict[str, Any]) -> None:
         connection.execute(_UPSERT_ANSWER, values)
 
+    def conflict_insert(self, table: Table) -> Insert:
+        return insert(table)
+
     def checkpoint(self, engine: Engine) -> bool:
         return checkpoint(engine)
 

@@ -1,0 +1,110 @@
+"""„Dokumentation der Maßnahmen zur Förderung der KI-Kompetenz (Art. 4 KI-VO)“: the school's
+register, its measures and the staff × module matrix as an A4 PDF, or the matrix as CSV.
+
+Completion only: name, role, module, completion date, module version and as-of date,
+certificate number. Never scores, answers, notes or time (see overview.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+from pathlib import Path
+
+from kompetenz.school.overview import Overview, overview_csv, role_label
+from kompetenz.store.records import RegisterItem
+
+REPORT_TITLE = "Dokumentation der Maßnahmen zur Förderung der KI-Kompetenz (Art. 4 KI-VO)"
+COMPLETION_ONLY = (
+    "Diese Dokumentation enthält nur Abschlüsse: Name, Rolle, Modul, Abschlussdatum, Version und "
+    "Stand des Moduls sowie die Zertifikatsnummer – keine Punktzahlen, Antworten, Notizen oder "
+    "Zeiten. Sie dient nicht der Leistungs- oder Verhaltenskontrolle; eine solche Auswertung "
+    "bräuchte die Zustimmung des Personalrats."
+)
+STEP_TITLES = {
+    "bedarfsanalyse": "1. Bedarfsanalyse",
+    "massnahmenplanung": "2. Maßnahmenplanung",
+    "weiterentwicklung": "3. Weiterentwicklung",
+    "dokumentation": "4. Dokumentation",
+}
+KIND_TITLES = {
+    "ki-system": "KI-System im Einsatz",
+    "zielgruppe": "Zielgruppe",
+    "massnahme": "Maßnahme",
+    "notiz": "Notiz",
+}
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    school: str
+    keeper: str  # who keeps this documentation
+    made_on: date
+    register: Sequence[RegisterItem]
+    overview: Overview
+
+
+def write_report(path: Path, report: ReportInput) -> int:
+    """Write the PDF (returns its page count) or, for a .csv path, the matrix (returns 0)."""
+    if path.suffix.lower() == ".csv":
+        path.write_bytes(overview_csv(report.overview))
+        return 0
+    from kompetenz.certificates.pdf import ensure_gui_application, replaced_when_complete
+    from kompetenz.certificates.portfolio import render_paged
+    from kompetenz.certificates.portfolio_layout import paged_text
+
+    app = ensure_gui_application()  # noqa: F841 – must live while the PDF is drawn
+    with replaced_when_complete(path) as temporary:
+        return render_paged(temporary, paged_text(report_html(report)), REPORT_TITLE,
+                            report.keeper, f"{report.school} · Stand {_day(report.made_on)}")
+
+
+def _day(day: date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def report_html(report: ReportInput) -> str:
+    parts = [
+        f"<h1>{escape(REPORT_TITLE)}</h1>",
+        f"<p class='name'>{escape(report.school)}</p>",
+        f"<p>Stand: {_day(report.made_on)} · Geführt von: {escape(report.keeper)}</p>",
+        f"<p class='small'>{escape(COMPLETION_ONLY)}</p>",
+        "<h2>Register und Maßnahmen</h2>",
+    ]
+    for step, title in STEP_TITLES.items():
+        items = [i for i in report.register if i.step == step]
+        parts.append(f"<h3>{title}</h3>")
+        if not items:
+            parts.append("<p class='small'>Noch keine Einträge.</p>")
+        for item in items:
+            due = f" (bis {_day(item.due_on)})" if item.due_on else ""
+            details = f"<br/>{escape(item.details)}" if item.details else ""
+            parts.append(f"<p><b>{KIND_TITLES[item.kind]}:</b> {escape(item.title)}{due}"
+                         f"{details}</p>")
+    parts.append(_matrix_html(report.overview))
+    return "".join(parts)
+
+
+def _matrix_html(overview: Overview) -> str:
+    head = "".join(f"<th>{escape(title)}</th>" for _, title in overview.modules)
+    rows = []
+    for person in overview.people:
+        cells = []
+        for module_id, _ in overview.modules:
+            cell = person.cells.get(module_id)
+            if cell is None:
+                cells.append("<td>–</td>")
+                continue
+            due = "<br/><b>Auffrischung fällig</b>" if cell.due else ""
+            cells.append(f"<td>{_day(cell.completed_on)}<br/><span class='small'>Version "
+                         f"{escape(cell.module_version)}, Stand {_day(cell.as_of)}<br/>"
+                         f"{escape(cell.certificate_number)}</span>{due}</td>")
+        rows.append(f"<tr><td>{escape(person.name)}<br/><span class='small'>"
+                    f"{role_label(person.role)}</span></td>{''.join(cells)}</tr>")
+    body = "".join(rows) or f"<tr><td colspan='{len(overview.modules) + 1}'>Noch keine Nachweise.</td></tr>"
+    return (f"<h2>Teilnahme: Personal × Modul</h2><p class='small'>Auffrischung nach "
+            f"{overview.refresh_months} Monaten (von der Schule festgelegt).</p>"
+            f"<table width='100%' cellspacing='0' cellpadding='4'><tr><th>Person</th>{head}</tr>"
+            f"{body}</table>")
