@@ -1,7 +1,8 @@
 """Issuing and exporting certificates and the learning record from the window.
 
 Issuing records the certificate in the database on the GUI thread (a quick write); drawing
-its PDF is an operation on the window's worker (ui/ops.py). The learning record of a long
+its PDF and releasing it to the school (a round trip to the school server) are operations on
+the window's worker (ui/ops.py). The learning record of a long
 history is built and drawn in a child process (ui/record_job.py), so the window keeps
 answering while it is made.
 """
@@ -96,26 +97,38 @@ class CertificateFlow(QObject):
 
     def release(self, number: str) -> None:
         """Show the certificate to the school leadership (completion only, never the score),
-        after the learner confirmed what that means."""
-        from kompetenz.certificates.document import CertificateError
-        from kompetenz.store.errors import StoreError
-
+        after the learner confirmed what that means. On a school server the release is a
+        round trip over the network: it runs on the worker."""
         window = self.window
         if window.session is None or window.profile is None:
             return
-        asked = QMessageBox.question(window, self.tr("Release to school"), self.tr(
+        question = fill(self.tr(
             "The school leadership will see your name, role, the modules with completion date "
             "and version, and the certificate number of %1 — never scores, answers, notes or "
             "time. Without a school server, hand in the PDF instead. Release it?"
-        ).replace("%1", number))
-        if asked != QMessageBox.StandardButton.Yes:
+        ), number)
+        if not window.services.dialogs.confirm(window, self.tr("Release to school"), question):
             return
-        try:
-            self._service().release(window.profile.id, number)
-        except (CertificateError, StoreError) as error:
-            QMessageBox.warning(window, self.tr("Release to school"), str(error))
-            return
-        window.statusBar().showMessage(self.tr("Certificate %1 released.").replace("%1", number))
+        service, profile_id = self._service(), window.profile.id
+        window.run_busy(
+            fill(self.tr("Releasing certificate %1 to the school…"), number),
+            lambda: service.release(profile_id, number),
+            lambda _: self._on_released(number),
+            self._on_release_failed,
+            requester=self,
+        )
+
+    def _on_released(self, number: str) -> None:
+        text = fill(self.tr("Certificate %1 released."), number)
+        self.window.statusBar().showMessage(text, 10000)
+        announce(self.window.statusBar(), text)
+
+    def _on_release_failed(self, error: Exception) -> None:
+        window = self.window
+        window.statusBar().clearMessage()
+        text = fill(self.tr("The certificate was not released: %1"), error)
+        announce(window.statusBar(), text, urgent=True)
+        window.services.dialogs.inform(window, self.tr("Release to school"), text)
 
     def print_issued(self, number: str) -> None:
         from kompetenz.ui.printing import print_certificate

@@ -108,7 +108,7 @@ def build_progress_page(window: MainWindow) -> ProgressPage:
 def build_school_page(window: MainWindow) -> SchoolPage:
     from kompetenz.ui.school_page import SchoolPage
 
-    return SchoolPage()
+    return SchoolPage(window)
 
 
 def build_help_page(window: MainWindow) -> HelpPage:

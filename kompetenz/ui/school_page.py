@@ -6,33 +6,56 @@ Completion only: the page never shows scores, answers, notes or time, and says s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
+    QStatusBar,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from kompetenz.ui.announce import announce
+from kompetenz.ui.text import fill
+
 if TYPE_CHECKING:
     from kompetenz.school.overview import Overview
     from kompetenz.store import ProgressStore
+    from kompetenz.ui.school_import import HandIn
+    from kompetenz.ui.services import AppServices
 
 ROLES = ("teacher", "leadership", "administration", "other")
 
 
+class SchoolHost(Protocol):
+    """What the page needs of its window (the main window is one)."""
+
+    services: AppServices
+
+    def run_busy(self, message: str, work: Callable[[], Any], on_done: Callable[[Any], None],
+                 on_error: Callable[[Exception], None], requester: QObject | None = None) -> None:
+        ...
+
+    def statusBar(self) -> QStatusBar:
+        ...
+
+
 class SchoolPage(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """Reading the overview, importing files and saving the documentation all run on the
+    window's worker (ui/ops.py): with a school server each is a round trip over the network."""
+
+    def __init__(self, host: SchoolHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._host = host
+        self._working = 0  # operations of this page still running
         self.store: ProgressStore | None = None
         heading = QLabel(self.tr("School overview"))
         heading.setObjectName("pageTitle")
@@ -55,11 +78,16 @@ class SchoolPage(QWidget):
         self.table.setAccessibleName(self.tr("Staff and modules"))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.import_button = QPushButton(self.tr("Import certificates…"))
-        self.import_button.setAccessibleName(self.tr("Import handed-in certificates"))
+        # Named by their text (voice control users say what they see); the rest is description.
+        self.import_button = QPushButton(self.tr("Import certificates and badges…"))
+        self.import_button.setObjectName("schoolImportButton")
+        self.import_button.setAccessibleDescription(
+            self.tr("Check and add the certificates (PDF) and Open Badges staff handed in"))
         self.import_button.clicked.connect(self._import)
         self.report_button = QPushButton(self.tr("Save documentation…"))
-        self.report_button.setAccessibleName(self.tr("Save the Art. 4 documentation as PDF or CSV"))
+        self.report_button.setObjectName("schoolReportButton")
+        self.report_button.setAccessibleDescription(
+            self.tr("Save the Art. 4 documentation as PDF or CSV"))
         self.report_button.clicked.connect(self._report)
         filter_label = QLabel(self.tr("&Role:"))
         filter_label.setBuddy(self.role_filter)
@@ -82,8 +110,16 @@ class SchoolPage(QWidget):
     def refresh(self) -> None:
         from kompetenz.school.record import school_overview
 
-        if self.store is not None:
-            self._fill(school_overview(self.store, self.role_filter.currentData()))
+        if self.store is None:
+            return
+        store, role = self.store, self.role_filter.currentData()
+        self._run(self.tr("Reading the school overview…"), lambda: school_overview(store, role),
+                  self._on_overview_read, self.tr("School overview"),
+                  self.tr("The school overview could not be read: %1"))
+
+    def _on_overview_read(self, overview: Overview) -> None:
+        self._host.statusBar().clearMessage()
+        self._fill(overview)
 
     def _fill(self, overview: Overview) -> None:
         modules = overview.modules
@@ -106,30 +142,93 @@ class SchoolPage(QWidget):
         self.table.resizeRowsToContents()
 
     def _import(self) -> None:
-        from kompetenz.school.intake import import_files
+        from kompetenz.ui.school_import import import_handed_in
 
-        if self.store is None:
+        dialogs = self._host.services.dialogs
+        paths = dialogs.open_files(self, self.tr("Import certificates and badges"), self.tr(
+            "Certificates and Open Badges (*.pdf *.json *.png *.svg)"))
+        if self.store is None or not paths:
             return
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import certificates"), "", self.tr("Certificates (*.pdf)"))
-        if not files:
-            return
-        lines = import_files(self.store, [Path(f) for f in files])
-        QMessageBox.information(self, self.tr("Import certificates"),
-                                "\n".join(f"{path.name}: {outcome}" for path, outcome in lines))
+        hand_ins = [self._hand_in(path) for path in paths]
+        store = self.store
+        self._run(self.tr("Checking the handed-in files…"),
+                  lambda: import_handed_in(store, hand_ins), self._on_imported,
+                  self.tr("Import certificates and badges"), self.tr(
+                      "The import stopped: %1\n\nFiles recorded before stay recorded. Choose "
+                      "the files again later; those already recorded show as „bereits "
+                      "vorhanden“."))
+
+    def _hand_in(self, path: Path) -> HandIn:
+        """A certificate as it is; for a badge, the name and role asked of the head teacher."""
+        from kompetenz.ui.school_import import HandIn, is_badge
+
+        if not is_badge(path):
+            return HandIn(path)
+        roles = [(None, self.tr("Role unknown")), *[(r, _role_label(r)) for r in ROLES]]
+        holder = self._host.services.dialogs.ask_badge_holder(self, path.name, roles)
+        return HandIn(path, skipped=True) if holder is None else HandIn(path, *holder)
+
+    def _on_imported(self, lines: list[str]) -> None:
+        self._host.statusBar().clearMessage()
+        self._host.services.dialogs.inform(
+            self, self.tr("Import certificates and badges"), "\n".join(lines))
         self.refresh()
 
     def _report(self) -> None:
+        if self.store is None:
+            return
+        target = self._host.services.dialogs.save_file(
+            self, self.tr("Save documentation"), Path.home() / "Dokumentation-KI-Kompetenz.pdf",
+            self.tr("PDF (*.pdf);;CSV (*.csv)"))
+        if target is None:
+            return
+        store, role = self.store, self.role_filter.currentData()
+        self._run(self.tr("Saving the documentation…"),
+                  lambda: self._write_report(store, role, target),
+                  lambda _: self._on_report_saved(target), self.tr("Save documentation"),
+                  self.tr("The documentation could not be saved: %1"))
+
+    @staticmethod
+    def _write_report(store: ProgressStore, role: str | None, target: Path) -> None:
+        """Runs on the worker, as the certificate's PDF does (ui/certificate_flow.py)."""
         from kompetenz.school.record import report_input
         from kompetenz.school.report import write_report
 
-        if self.store is None:
-            return
-        target, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save documentation"), "Dokumentation-KI-Kompetenz.pdf",
-            self.tr("PDF (*.pdf);;CSV (*.csv)"))
-        if target:
-            write_report(Path(target), report_input(self.store, self.role_filter.currentData()))
+        write_report(target, report_input(store, role))
+
+    def _on_report_saved(self, target: Path) -> None:
+        message = fill(self.tr("Documentation saved: %1"), target)
+        self._host.statusBar().showMessage(message, 10000)
+        announce(self, message)
+
+    # -- running on the window's worker ------------------------------------------------------
+
+    def _run(self, message: str, work: Callable[[], Any], on_done: Callable[[Any], None],
+             title: str, failure: str) -> None:
+        """`work` off the GUI thread; the page's buttons wait until it is done. A failure (the
+        school server gone, a file not writable) is told in a message box: `title`, and
+        `failure` with %1 the error's own German message."""
+        self._set_working(True)
+
+        def done(result: Any) -> None:
+            self._set_working(False)
+            on_done(result)
+
+        def failed(error: Exception) -> None:
+            self._set_working(False)
+            self._on_failed(title, fill(failure, error))
+
+        self._host.run_busy(message, work, done, failed, requester=self)
+
+    def _set_working(self, working: bool) -> None:
+        self._working += 1 if working else -1
+        for button in (self.import_button, self.report_button):
+            button.setEnabled(self._working == 0)
+
+    def _on_failed(self, title: str, text: str) -> None:
+        self._host.statusBar().clearMessage()
+        announce(self, text, urgent=True)
+        self._host.services.dialogs.inform(self, title, text)
 
 
 def _role_label(role: str | None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,22 @@ class Dialogs:
     def open_file(self, parent: QWidget, title: str, filter_text: str) -> Path | None:
         chosen, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filter_text)
         return Path(chosen) if chosen else None
+
+    def open_files(self, parent: QWidget, title: str, filter_text: str) -> list[Path]:
+        chosen, _ = QFileDialog.getOpenFileNames(parent, title, str(Path.home()), filter_text)
+        return [Path(name) for name in chosen]
+
+    def ask_badge_holder(
+        self, parent: QWidget, file_name: str, roles: Sequence[tuple[str | None, str]]
+    ) -> tuple[str, str | None] | None:
+        """Whose Open Badge `file_name` is: (name, role or None), or None if skipped."""
+        from kompetenz.ui.school_import import BadgeHolderDialog
+
+        dialog = BadgeHolderDialog(file_name, roles, parent)
+        try:
+            return dialog.holder() if dialog.exec() else None
+        finally:
+            dialog.deleteLater()
 
     def confirm(self, parent: QWidget, title: str, text: str) -> bool:
         answer = QMessageBox.question(

@@ -27,6 +27,7 @@ def test_the_school_page_shows_completions_by_role_and_never_a_score(  # type: i
     page = main_window.school_page
     assert main_window.stack.currentWidget() is page
     table = page.table
+    qtbot.waitUntil(lambda: table.rowCount() == 2)  # read on the window's worker
     assert table.rowCount() == 2
     assert [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] == [
         "Person", "Grundlagen", "Recht"]
@@ -34,7 +35,7 @@ def test_the_school_page_shows_completions_by_role_and_never_a_score(  # type: i
     assert table.item(0, 1).text() == "30.11.2026\n1.2 (03.12.2026)"
     assert table.item(1, 2).text() == "–"
     page.role_filter.setCurrentIndex(page.role_filter.findData("other"))
-    assert table.rowCount() == 1
+    qtbot.waitUntil(lambda: table.rowCount() == 1)
     assert table.item(0, 0).text().startswith("Olaf Ohm")
     labels = " ".join(label.text() for label in page.findChildren(QLabel))
     assert "Personalrat" in labels

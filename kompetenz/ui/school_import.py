@@ -1,0 +1,105 @@
+"""Handing in certificates and Open Badges on the school page.
+
+An Open Badge names its holder only as a salted hash, so the head teacher types the name
+(the check compares it with the hash; a wrong name is refused) and may add the role, which
+neither badges nor older certificates carry. That is asked on the GUI thread, one small
+dialog per badge; the files are then checked and recorded on the window's worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from kompetenz.school.intake import BADGE_SUFFIXES, RecordStore, import_files
+from kompetenz.ui.text import fill
+
+# The outcome words of `school import` are German in every language of the app (they come from
+# kompetenz.school.intake); a badge whose name was not given is said the same way.
+SKIPPED = "übersprungen"
+
+
+@dataclass(frozen=True)
+class HandIn:
+    """One chosen file and, for a badge, whose it is (or that the head teacher skipped it)."""
+
+    path: Path
+    name: str | None = None
+    role: str | None = None
+    skipped: bool = False
+
+
+def is_badge(path: Path) -> bool:
+    return path.suffix.lower() in BADGE_SUFFIXES
+
+
+def import_handed_in(store: RecordStore, hand_ins: Sequence[HandIn]) -> list[str]:
+    """Check and record each file (on the worker); one line per file as `school import`
+    prints it: „<file>: hinzugefügt“, „bereits vorhanden“, „abgelehnt – <reason>“."""
+    lines = []
+    for hand_in in hand_ins:
+        outcome = SKIPPED
+        if not hand_in.skipped:
+            [(_, outcome)] = import_files(
+                store, [hand_in.path], role=hand_in.role, name=hand_in.name
+            )
+        lines.append(f"{hand_in.path.name}: {outcome}")
+    return lines
+
+
+class BadgeHolderDialog(QDialog):
+    """Whose badge a file is: the name (required) and the role (optional)."""
+
+    def __init__(
+        self, file_name: str, roles: Sequence[tuple[str | None, str]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("badgeHolderDialog")
+        self.setWindowTitle(self.tr("Open Badge"))
+        hint = QLabel(self.tr(
+            "An Open Badge names its holder only in encrypted form. Enter the name exactly as "
+            "on the certificate; a wrong name is refused."))
+        hint.setWordWrap(True)
+        name_text = fill(self.tr("Name of the person on %1:"), file_name)
+        name_label = QLabel(name_text.replace("&", "&&"))  # a "&" in the file name is no shortcut
+        name_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.name_field = QLineEdit()
+        self.name_field.setObjectName("badgeHolderName")
+        self.name_field.setAccessibleName(name_text)
+        name_label.setBuddy(self.name_field)
+        role_label = QLabel(self.tr("&Role (optional):"))
+        self.role_box = QComboBox()
+        self.role_box.setObjectName("badgeHolderRole")
+        self.role_box.setAccessibleName(role_label.text().replace("&", ""))
+        for role, label in roles:
+            self.role_box.addItem(label, role)
+        role_label.setBuddy(self.role_box)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setEnabled(False)
+        self.name_field.textChanged.connect(
+            lambda text: self.ok_button.setEnabled(bool(text.strip())))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(hint)
+        form.addRow(name_label, self.name_field)
+        form.addRow(role_label, self.role_box)
+        form.addRow(buttons)
+
+    def holder(self) -> tuple[str, str | None]:
+        """The name typed and the role chosen (None: unknown)."""
+        return self.name_field.text().strip(), self.role_box.currentData()
