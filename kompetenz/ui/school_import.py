@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,6 +26,9 @@ from PySide6.QtWidgets import (
 
 from kompetenz.school.intake import BADGE_SUFFIXES, RecordStore, import_files
 from kompetenz.ui.text import fill
+
+if TYPE_CHECKING:
+    from kompetenz.ui.services import Dialogs
 
 # The outcome words of `school import` are German in every language of the app (they come from
 # kompetenz.school.intake); a badge whose name was not given is said the same way.
@@ -59,11 +63,42 @@ def import_handed_in(store: RecordStore, hand_ins: Sequence[HandIn]) -> list[str
     return lines
 
 
+RoleChoices = Sequence[tuple[str | None, str]]  # (role id or None: unknown, label)
+
+
+def ask_hand_ins(
+    parent: QWidget, dialogs: Dialogs, paths: Sequence[Path], roles: RoleChoices
+) -> list[HandIn] | None:
+    """What to import, asked on the GUI thread: one role for all the PDF certificates chosen
+    (like `school import --role`; a certificate does not state it) and each badge's holder.
+    None: the head teacher cancelled the import."""
+    certificate_role: str | None = None
+    count = sum(not is_badge(path) for path in paths)
+    if count:
+        chosen = dialogs.choose(parent, _tr("Import certificates and badges"), fill(_tr(
+            "A certificate does not state the person's role. Role of the staff on these %1 "
+            "certificates (import one role at a time):"), count), [label for _, label in roles], 0)
+        if chosen is None:
+            return None
+        certificate_role = roles[chosen][0]
+    return [_badge(parent, dialogs, path, roles) if is_badge(path)
+            else HandIn(path, role=certificate_role) for path in paths]
+
+
+def _badge(parent: QWidget, dialogs: Dialogs, path: Path, roles: RoleChoices) -> HandIn:
+    holder = dialogs.ask_badge_holder(parent, path.name, roles)
+    return HandIn(path, skipped=True) if holder is None else HandIn(path, *holder)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SchoolImport", text)
+
+
 class BadgeHolderDialog(QDialog):
     """Whose badge a file is: the name (required) and the role (optional)."""
 
     def __init__(
-        self, file_name: str, roles: Sequence[tuple[str | None, str]], parent: QWidget | None = None
+        self, file_name: str, roles: RoleChoices, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("badgeHolderDialog")

@@ -29,7 +29,6 @@ from kompetenz.ui.text import fill
 if TYPE_CHECKING:
     from kompetenz.school.overview import Overview
     from kompetenz.store import ProgressStore
-    from kompetenz.ui.school_import import HandIn
     from kompetenz.ui.services import AppServices
 
 ROLES = ("teacher", "leadership", "administration", "other")
@@ -142,14 +141,17 @@ class SchoolPage(QWidget):
         self.table.resizeRowsToContents()
 
     def _import(self) -> None:
-        from kompetenz.ui.school_import import import_handed_in
+        from kompetenz.ui.school_import import ask_hand_ins, import_handed_in
 
         dialogs = self._host.services.dialogs
         paths = dialogs.open_files(self, self.tr("Import certificates and badges"), self.tr(
             "Certificates and Open Badges (*.pdf *.json *.png *.svg)"))
         if self.store is None or not paths:
             return
-        hand_ins = [self._hand_in(path) for path in paths]
+        roles = [(None, self.tr("Role unknown")), *[(r, _role_label(r)) for r in ROLES]]
+        hand_ins = ask_hand_ins(self, dialogs, paths, roles)
+        if hand_ins is None:
+            return
         store = self.store
         self._run(self.tr("Checking the handed-in files…"),
                   lambda: import_handed_in(store, hand_ins), self._on_imported,
@@ -157,16 +159,6 @@ class SchoolPage(QWidget):
                       "The import stopped: %1\n\nFiles recorded before stay recorded. Choose "
                       "the files again later; those already recorded show as „bereits "
                       "vorhanden“."))
-
-    def _hand_in(self, path: Path) -> HandIn:
-        """A certificate as it is; for a badge, the name and role asked of the head teacher."""
-        from kompetenz.ui.school_import import HandIn, is_badge
-
-        if not is_badge(path):
-            return HandIn(path)
-        roles = [(None, self.tr("Role unknown")), *[(r, _role_label(r)) for r in ROLES]]
-        holder = self._host.services.dialogs.ask_badge_holder(self, path.name, roles)
-        return HandIn(path, skipped=True) if holder is None else HandIn(path, *holder)
 
     def _on_imported(self, lines: list[str]) -> None:
         self._host.statusBar().clearMessage()
