@@ -75,9 +75,13 @@ def ask_hand_ins(
     certificate_role: str | None = None
     count = sum(not is_badge(path) for path in paths)
     if count:
-        chosen = dialogs.choose(parent, _tr("Import certificates and badges"), fill(_tr(
+        translate = QCoreApplication.translate
+        question = fill(translate(
+            "SchoolImport",
             "A certificate does not state the person's role. Role of the staff on these %1 "
-            "certificates (import one role at a time):"), count), [label for _, label in roles], 0)
+            "certificates (import one role at a time):"), count)
+        title = translate("SchoolImport", "Import certificates and badges")
+        chosen = dialogs.choose(parent, title, question, [label for _, label in roles], 0)
         if chosen is None:
             return None
         certificate_role = roles[chosen][0]
@@ -88,10 +92,6 @@ def ask_hand_ins(
 def _badge(parent: QWidget, dialogs: Dialogs, path: Path, roles: RoleChoices) -> HandIn:
     holder = dialogs.ask_badge_holder(parent, path.name, roles)
     return HandIn(path, skipped=True) if holder is None else HandIn(path, *holder)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SchoolImport", text)
 
 
 class BadgeHolderDialog(QDialog):

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>BadgeHolderDialog</name>
+    <message>
+        <source>Open Badge</source>
+        <translation>Open Badge</translation>
+    </message>
+    <message>
+        <source>An Open Badge names its holder only in encrypted form. Enter the name exactly as on the certificate; a wrong name is refused.</source>
+        <translation>Ein Open Badge nennt den Namen der Person nur verschlüsselt. Geben Sie den Namen genau so ein, wie er auf dem Zertifikat steht; ein falscher Name wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Name of the person on %1:</source>
+        <translation>Name der Person auf %1:</translation>
+    </message>
+    <message>
+        <source>&amp;Role (optional):</source>
+        <translation>&amp;Rolle (freiwillig):</translation>
+    </message>
+</context>
+<context>
     <name>CertificateFlow</name>
     <message>
         <source>Certificate</source>
@@ -28,8 +47,16 @@
         <translation>Die Schulleitung sieht dann Ihren Namen, Ihre Rolle, die Module mit Abschlussdatum und Version sowie die Nummer von %1 – nie Punktzahlen, Antworten, Notizen oder Zeiten. Ohne Schulserver geben Sie stattdessen die PDF-Datei ab. Freigeben?</translation>
     </message>
     <message>
+        <source>Releasing certificate %1 to the school…</source>
+        <translation>Zertifikat %1 wird für die Schule freigegeben…</translation>
+    </message>
+    <message>
         <source>Certificate %1 released.</source>
         <translation>Zertifikat %1 freigegeben.</translation>
+    </message>
+    <message>
+        <source>The certificate was not released: %1</source>
+        <translation>Das Zertifikat wurde nicht freigegeben: %1</translation>
     </message>
     <message>
         <source>Save learning record</source>
@@ -1048,6 +1075,17 @@ Ihre Rolle:</translation>
     </message>
 </context>
 <context>
+    <name>SchoolImport</name>
+    <message>
+        <source>A certificate does not state the person&apos;s role. Role of the staff on these %1 certificates (import one role at a time):</source>
+        <translation>Ein Zertifikat nennt die Rolle der Person nicht. Rolle der Beschäftigten auf diesen %1 Zertifikaten (importieren Sie eine Rolle nach der anderen):</translation>
+    </message>
+    <message>
+        <source>Import certificates and badges</source>
+        <translation>Zertifikate und Badges importieren</translation>
+    </message>
+</context>
+<context>
     <name>SchoolPage</name>
     <message>
         <source>School overview</source>
@@ -1070,14 +1108,6 @@ Ihre Rolle:</translation>
         <translation>Personal und Module</translation>
     </message>
     <message>
-        <source>Import certificates…</source>
-        <translation>Zertifikate importieren…</translation>
-    </message>
-    <message>
-        <source>Import handed-in certificates</source>
-        <translation>Abgegebene Zertifikate importieren</translation>
-    </message>
-    <message>
         <source>Save documentation…</source>
         <translation>Dokumentation speichern…</translation>
     </message>
@@ -1098,12 +1128,44 @@ Ihre Rolle:</translation>
         <translation>Auffrischung fällig</translation>
     </message>
     <message>
-        <source>Import certificates</source>
-        <translation>Zertifikate importieren</translation>
+        <source>Import certificates and badges…</source>
+        <translation>Zertifikate und Badges importieren…</translation>
     </message>
     <message>
-        <source>Certificates (*.pdf)</source>
-        <translation>Zertifikate (*.pdf)</translation>
+        <source>Check and add the certificates (PDF) and Open Badges staff handed in</source>
+        <translation>Die vom Personal eingereichten Zertifikate (PDF) und Open Badges prüfen und aufnehmen</translation>
+    </message>
+    <message>
+        <source>Reading the school overview…</source>
+        <translation>Die Schulübersicht wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The school overview could not be read: %1</source>
+        <translation>Die Schulübersicht konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Import certificates and badges</source>
+        <translation>Zertifikate und Badges importieren</translation>
+    </message>
+    <message>
+        <source>Certificates and Open Badges (*.pdf *.json *.png *.svg)</source>
+        <translation>Zertifikate und Open Badges (*.pdf *.json *.png *.svg)</translation>
+    </message>
+    <message>
+        <source>Role unknown</source>
+        <translation>Rolle unbekannt</translation>
+    </message>
+    <message>
+        <source>Checking the handed-in files…</source>
+        <translation>Die eingereichten Dateien werden geprüft…</translation>
+    </message>
+    <message>
+        <source>The import stopped: %1
+
+Files recorded before stay recorded. Choose the files again later; those already recorded show as „bereits vorhanden“.</source>
+        <translation>Der Import wurde abgebrochen: %1
+
+Bereits aufgenommene Dateien bleiben aufgenommen. Wählen Sie die Dateien später erneut; schon aufgenommene erscheinen dann als „bereits vorhanden“.</translation>
     </message>
     <message>
         <source>Save documentation</source>
@@ -1112,6 +1174,18 @@ Ihre Rolle:</translation>
     <message>
         <source>PDF (*.pdf);;CSV (*.csv)</source>
         <translation>PDF (*.pdf);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saving the documentation…</source>
+        <translation>Die Dokumentation wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>The documentation could not be saved: %1</source>
+        <translation>Die Dokumentation konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Documentation saved: %1</source>
+        <translation>Dokumentation gespeichert: %1</translation>
     </message>
     <message>
         <source>Teacher</source>

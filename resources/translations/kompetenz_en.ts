@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BadgeHolderDialog</name>
+    <message>
+        <source>Open Badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An Open Badge names its holder only in encrypted form. Enter the name exactly as on the certificate; a wrong name is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the person on %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CertificateFlow</name>
     <message>
         <source>Certificate</source>
@@ -28,7 +47,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Releasing certificate %1 to the school…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Certificate %1 released.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate was not released: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1043,6 +1070,17 @@ Your role:</source>
     </message>
 </context>
 <context>
+    <name>SchoolImport</name>
+    <message>
+        <source>A certificate does not state the person&apos;s role. Role of the staff on these %1 certificates (import one role at a time):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import certificates and badges</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SchoolPage</name>
     <message>
         <source>School overview</source>
@@ -1062,14 +1100,6 @@ Your role:</source>
     </message>
     <message>
         <source>Staff and modules</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import certificates…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import handed-in certificates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1093,11 +1123,41 @@ Your role:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import certificates</source>
+        <source>Import certificates and badges…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Certificates (*.pdf)</source>
+        <source>Check and add the certificates (PDF) and Open Badges staff handed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the school overview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The school overview could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import certificates and badges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates and Open Badges (*.pdf *.json *.png *.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the handed-in files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import stopped: %1
+
+Files recorded before stay recorded. Choose the files again later; those already recorded show as „bereits vorhanden“.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1106,6 +1166,18 @@ Your role:</source>
     </message>
     <message>
         <source>PDF (*.pdf);;CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the documentation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The documentation could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documentation saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
