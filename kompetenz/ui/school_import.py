@@ -78,8 +78,8 @@ def ask_hand_ins(
         translate = QCoreApplication.translate
         question = fill(translate(
             "SchoolImport",
-            "A certificate does not state the person's role. Role of the staff on these %1 "
-            "certificates (import one role at a time):"), count)
+            "A certificate does not state the person's role.\nImport one role at a time.\n\n"
+            "Role of the staff on these %1 certificates:"), count)
         title = translate("SchoolImport", "Import certificates and badges")
         chosen = dialogs.choose(parent, title, question, [label for _, label in roles], 0)
         if chosen is None:
@@ -125,6 +125,9 @@ class BadgeHolderDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setEnabled(False)
+        # Cancelling skips this badge only; the other files are still imported.
+        skip = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        skip.setText(self.tr("&Skip this file"))
         self.name_field.textChanged.connect(
             lambda text: self.ok_button.setEnabled(bool(text.strip())))
         buttons.accepted.connect(self.accept)

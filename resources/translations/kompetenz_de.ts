@@ -19,6 +19,10 @@
         <source>&amp;Role (optional):</source>
         <translation>&amp;Rolle (freiwillig):</translation>
     </message>
+    <message>
+        <source>&amp;Skip this file</source>
+        <translation>Datei &amp;überspringen</translation>
+    </message>
 </context>
 <context>
     <name>CertificateFlow</name>
@@ -1077,8 +1081,14 @@ Ihre Rolle:</translation>
 <context>
     <name>SchoolImport</name>
     <message>
-        <source>A certificate does not state the person&apos;s role. Role of the staff on these %1 certificates (import one role at a time):</source>
-        <translation>Ein Zertifikat nennt die Rolle der Person nicht. Rolle der Beschäftigten auf diesen %1 Zertifikaten (importieren Sie eine Rolle nach der anderen):</translation>
+        <source>A certificate does not state the person&apos;s role.
+Import one role at a time.
+
+Role of the staff on these %1 certificates:</source>
+        <translation>Ein Zertifikat nennt die Rolle der Person nicht.
+Importieren Sie eine Rolle nach der anderen.
+
+Rolle der Beschäftigten auf diesen %1 Zertifikaten:</translation>
     </message>
     <message>
         <source>Import certificates and badges</source>

@@ -19,6 +19,10 @@
         <source>&amp;Role (optional):</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Skip this file</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CertificateFlow</name>
@@ -1072,7 +1076,10 @@ Your role:</source>
 <context>
     <name>SchoolImport</name>
     <message>
-        <source>A certificate does not state the person&apos;s role. Role of the staff on these %1 certificates (import one role at a time):</source>
+        <source>A certificate does not state the person&apos;s role.
+Import one role at a time.
+
+Role of the staff on these %1 certificates:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

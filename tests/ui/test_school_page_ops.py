@@ -164,7 +164,7 @@ def test_certificates_and_badges_are_checked_on_the_worker_and_each_file_gets_it
     problems = page_problems(page)
 
     page.import_button.click()  # the role of the certificates was not chosen: nothing done
-    assert "Role of the staff on these 2 certificates" in dialogs.asked[-1]
+    assert "Role of the staff on these 2 certificates:" in dialogs.asked[-1]
     assert dialogs.options[dialogs.choice or 0] == "Role unknown"
     dialogs.choice = 1  # Teacher, for both PDFs
     # Clara as School leadership (2nd role down), Dilek under a wrong name, Emil skipped.
