@@ -78,8 +78,8 @@ def main() -> int:
         store = open_store(data_dir)
         window.attach_store(store)
         window.show_school()
-        for _ in range(5):
-            app.processEvents()
+        while window.ops.busy or window.school_page.table.rowCount() == 0:
+            app.processEvents()  # the overview is read on the window's worker
         window.grab().save(str(HERE / "12-school-overview.png"))
         pdf = data_dir / "doku.pdf"
         write_report(pdf, report_input(store))
