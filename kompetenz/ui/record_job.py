@@ -40,15 +40,16 @@ class RecordRequest:
 
 def build_record(request: RecordRequest) -> Portfolio:
     """The learning record, built in a child process (blocks the calling worker thread)."""
-    return _in_child(_build, request)
+    return in_child(_build, request)
 
 
 def export_record(request: RecordRequest, target: Path) -> int:
     """Build the record and write it as a PDF to `target` in a child process; the page count."""
-    return _in_child(_export, request, target)
+    return in_child(_export, request, target)
 
 
-def _in_child(function: Callable[..., T], *arguments: object) -> T:
+def in_child(function: Callable[..., T], *arguments: object) -> T:
+    """`function(*arguments)` in a fresh child process (both picklable); blocks the caller."""
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
         return pool.submit(function, *arguments).result()

@@ -6,16 +6,18 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from a11y_hooks import AccessibilityEvents
+from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QTableWidget, QWidget
 from test_accessibility import accessibility_problems, accessible_name
+from test_responsive import GapMeter
 from ui_helpers import AnsweringDialogs
 
 import kompetenz.school.record
@@ -24,7 +26,7 @@ from kompetenz.certificates.service import CertificateService
 from kompetenz.content.loader import load_course
 from kompetenz.school.intake import Refusal, verify_file
 from kompetenz.store import ProgressStore, open_store
-from kompetenz.store.records import PlannedItem, Role
+from kompetenz.store.records import Completion, PlannedItem, Role
 from kompetenz.ui.main_window import MainWindow
 from kompetenz.ui.school_import import BadgeHolderDialog
 
@@ -255,6 +257,28 @@ def test_a_documentation_that_cannot_be_written_is_a_message_not_a_trace(  # typ
     page.report_button.click()
     qtbot.waitUntil(lambda: dialogs.save_path.exists(), timeout=30_000)
     assert dialogs.save_path.read_bytes().startswith(b"%PDF")
+
+
+def test_a_big_schools_documentation_is_drawn_while_the_window_answers(  # type: ignore[no-untyped-def]
+    qtbot, main_window: MainWindow, store: ProgressStore, tmp_path: Path
+) -> None:
+    """150 staff × 8 modules: drawn on the worker thread, the PDF held the window for 0.6 s."""
+    for n in range(150):
+        store.add_school_records([
+            Completion(f"KMP-{n}", f"Person {n:03}", "teacher", f"m{m}", f"Modul {m}", "1.0",
+                       date(2026, 12, 3), date(2026, 11, 1)) for m in range(8)], "fp")
+    dialogs = main_window.services.dialogs
+    assert isinstance(dialogs, AnsweringDialogs)
+    dialogs.save_path = tmp_path / "Doku.pdf"
+    main_window.show_school()
+    page = main_window.school_page
+    qtbot.waitUntil(page.report_button.isEnabled, timeout=30_000)
+    with GapMeter() as meter:
+        page.report_button.click()
+        qtbot.waitUntil(page.report_button.isEnabled, timeout=120_000)
+    assert "KMP-149" in PdfReader(dialogs.save_path).pages[-1].extract_text()  # all of them
+    assert main_window.statusBar().currentMessage() == f"Documentation saved: {dialogs.save_path}"
+    assert meter.longest < 0.25, f"the event loop stood still for {meter.longest:.3f} s"
 
 
 def test_an_import_still_running_when_the_window_closes_finishes_and_tells_nobody(  # type: ignore[no-untyped-def]
