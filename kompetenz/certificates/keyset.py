@@ -87,6 +87,13 @@ def installed_pdf_key(data_dir: Path, suffix: str = "") -> PdfSigningKey | None:
     try:
         return _pair(_load_ec_key(key_file.read_bytes(), None, str(key_file)),
                      x509.load_pem_x509_certificate(cert_file.read_bytes()), str(cert_file))
+    except KeyPasswordRequired:
+        # Kompetenz keeps its installed keys without a password; a protected one was copied
+        # in by hand. Asking here would stop every export: install it once instead.
+        raise KeyPasswordRequired(
+            f"{key_file}: Der PDF-Signaturschlüssel ist mit einem Passwort geschützt. "
+            "Installieren Sie den Schlüsselsatz der Schule mit „kompetenz keys import DATEI“: "
+            "Kompetenz fragt dabei einmal nach dem Passwort.") from None
     except (ValueError, OSError):
         raise CertificateError(
             f"{cert_file}: Das Zertifikat des PDF-Signaturschlüssels ist nicht lesbar. "
