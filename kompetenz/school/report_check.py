@@ -34,7 +34,7 @@ class ReportCheck:
         return not self.reasons
 
 
-def check_report(path: Path, trusted: TrustedKeys = TrustedKeys()) -> ReportCheck:
+def check_report(path: Path, trusted: TrustedKeys | None = None) -> ReportCheck:
     """The verdict on the file at `path`; never raises for a bad file, the reasons say why."""
     try:
         data = Path(path).read_bytes()
@@ -51,7 +51,7 @@ def check_report(path: Path, trusted: TrustedKeys = TrustedKeys()) -> ReportChec
                        f"„{check.reason or '–'}“. Ein Zertifikat prüfen Sie mit „kompetenz "
                        "certificate verify DATEI“.")
     known = None
-    if trusted:
+    if trusted:  # None or empty: no trusted keys given
         known = check.key_fingerprint in trusted.fingerprints
         if not known:
             expected = ", ".join(format_fingerprint(f) for f in sorted(trusted.fingerprints))

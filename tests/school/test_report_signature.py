@@ -252,3 +252,17 @@ def test_a_password_protected_pdf_key_is_named_without_a_prompt(
 
 def _no_prompt(prompt: str = "") -> str:
     raise AssertionError(f"the report must not ask for a password: {prompt}")
+
+
+def test_the_first_report_makes_a_pdf_key_for_the_school(
+    qapp: QApplication, run: Run, data_dir: Path, tmp_path: Path
+) -> None:
+    assert run("school", "settings", "--school", "Realschule Süd")[0] == 0
+    assert installed_pdf_key(data_dir) is None
+    assert run("school", "report", "--out", tmp_path / "doku.pdf")[0] == 0
+    pdf_key = installed_pdf_key(data_dir)
+    assert pdf_key is not None
+    assert pdf_key.holder == "Realschule Süd"
+    status, out, _ = run("school", "verify-report", tmp_path / "doku.pdf")
+    assert status == 0
+    assert "Signiert von: Realschule Süd" in out
