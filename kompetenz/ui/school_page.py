@@ -134,16 +134,17 @@ class SchoolPage(QWidget):
 
         if self.store is None or self.services is None:
             return
-        target, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save documentation"), "Dokumentation-KI-Kompetenz.pdf",
+        dialogs = self.services.dialogs
+        target = dialogs.save_file(
+            self, self.tr("Save documentation"), Path.home() / "Dokumentation-KI-Kompetenz.pdf",
             self.tr("PDF (*.pdf);;CSV (*.csv)"))
-        if not target:
+        if target is None:
             return
         report = report_input(self.store, self.role_filter.currentData(), self._module_order())
         try:
-            write_report(Path(target), report, self.services.data_dir)
+            write_report(target, report, self.services.data_dir)
         except (CertificateError, OSError) as error:  # e.g. a key that needs importing first
-            QMessageBox.warning(self, self.tr("Save documentation"), str(error))
+            dialogs.inform(self, self.tr("Save documentation"), str(error))
 
 
 def _role_label(role: str | None) -> str:

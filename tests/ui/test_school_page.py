@@ -6,8 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel
 
 from kompetenz.certificates.keyset import pdf_key_paths, pdf_signing_key
 from kompetenz.content.loader import load_course
@@ -49,40 +48,41 @@ def test_the_school_page_shows_completions_by_role_and_never_a_score(  # type: i
 
 
 def test_the_page_orders_columns_as_the_course_and_saves_a_signed_report(  # type: ignore[no-untyped-def]
-    qtbot, main_window: MainWindow, store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, main_window: MainWindow, store, tmp_path: Path
 ) -> None:
-    course = load_course([bundled_content_dir()])
-    main_window.set_course(course)
+    main_window.set_course(load_course([bundled_content_dir()]))
     store.add_school_records([
         _completion("KMP-1", "Anna Adler", "teacher", "ethik-recht"),
         _completion("KMP-1", "Anna Adler", "teacher", "grundwissen"),
     ], "fingerprint")
     main_window.show_school()
     table = main_window.school_page.table
+    qtbot.waitUntil(lambda: table.columnCount() == 3)
     titles = [table.horizontalHeaderItem(c).text() for c in range(1, table.columnCount())]
     assert titles == ["Grundwissen", "Ethik-Recht"]  # the course's order, not the ids'
 
     target = tmp_path / "doku.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(target), "PDF (*.pdf)"))
+    main_window.services.dialogs.save_path = target
     main_window.school_page.report_button.click()
+    qtbot.waitUntil(target.exists)
     check = check_report(target)
     assert check.valid, check.reasons
     assert check.fingerprint == pdf_signing_key(main_window.services.data_dir).fingerprint
 
 
 def test_a_report_that_cannot_be_signed_is_explained_in_a_message(  # type: ignore[no-untyped-def]
-    qtbot, main_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, main_window: MainWindow, tmp_path: Path
 ) -> None:
     key_file, cert_file = pdf_key_paths(main_window.services.data_dir)
     key_file.parent.mkdir(parents=True, exist_ok=True)
     key_file.write_text("kein Schlüssel")
     cert_file.write_text("kein Zertifikat")
+    dialogs = main_window.services.dialogs
     target = tmp_path / "doku.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(target), "PDF (*.pdf)"))
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    dialogs.save_path = target
     main_window.show_school()
     main_window.school_page.report_button.click()
-    assert len(warnings) == 1
-    assert "kompetenz keys import" in warnings[0]
+    qtbot.waitUntil(lambda: bool(dialogs.messages))
+    assert len(dialogs.messages) == 1
+    assert "kompetenz keys import" in dialogs.messages[0]
     assert not target.exists()
