@@ -81,6 +81,7 @@ def test_a_report_that_cannot_be_signed_is_explained_in_a_message(  # type: igno
     target = tmp_path / "doku.pdf"
     dialogs.save_path = target
     main_window.show_school()
+    qtbot.waitUntil(main_window.school_page.report_button.isEnabled)  # the overview is read
     main_window.school_page.report_button.click()
     qtbot.waitUntil(lambda: bool(dialogs.messages))
     assert len(dialogs.messages) == 1
