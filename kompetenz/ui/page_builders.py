@@ -108,7 +108,9 @@ def build_progress_page(window: MainWindow) -> ProgressPage:
 def build_school_page(window: MainWindow) -> SchoolPage:
     from kompetenz.ui.school_page import SchoolPage
 
-    return SchoolPage()
+    page = SchoolPage()
+    page.services = window.services
+    return page
 
 
 def build_help_page(window: MainWindow) -> HelpPage:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from kompetenz.school.overview import Overview
     from kompetenz.store import ProgressStore
+    from kompetenz.ui.services import AppServices
 
 ROLES = ("teacher", "leadership", "administration", "other")
 
@@ -34,6 +35,8 @@ class SchoolPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store: ProgressStore | None = None
+        # The course (column order) and the data folder whose PDF key signs the report.
+        self.services: AppServices | None = None
         heading = QLabel(self.tr("School overview"))
         heading.setObjectName("pageTitle")
         notice = QLabel(self.tr(
@@ -83,7 +86,12 @@ class SchoolPage(QWidget):
         from kompetenz.school.record import school_overview
 
         if self.store is not None:
-            self._fill(school_overview(self.store, self.role_filter.currentData()))
+            self._fill(school_overview(self.store, self.role_filter.currentData(),
+                                       self._module_order()))
+
+    def _module_order(self) -> tuple[str, ...]:
+        return () if self.services is None else tuple(
+            module.id for module in self.services.course.modules)
 
     def _fill(self, overview: Overview) -> None:
         modules = overview.modules
@@ -120,16 +128,23 @@ class SchoolPage(QWidget):
         self.refresh()
 
     def _report(self) -> None:
+        from kompetenz.certificates.document import CertificateError
         from kompetenz.school.record import report_input
         from kompetenz.school.report import write_report
 
-        if self.store is None:
+        if self.store is None or self.services is None:
             return
-        target, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save documentation"), "Dokumentation-KI-Kompetenz.pdf",
+        dialogs = self.services.dialogs
+        target = dialogs.save_file(
+            self, self.tr("Save documentation"), Path.home() / "Dokumentation-KI-Kompetenz.pdf",
             self.tr("PDF (*.pdf);;CSV (*.csv)"))
-        if target:
-            write_report(Path(target), report_input(self.store, self.role_filter.currentData()))
+        if target is None:
+            return
+        report = report_input(self.store, self.role_filter.currentData(), self._module_order())
+        try:
+            write_report(target, report, self.services.data_dir)
+        except (CertificateError, OSError) as error:  # e.g. a key that needs importing first
+            dialogs.inform(self, self.tr("Save documentation"), str(error))
 
 
 def _role_label(role: str | None) -> str:
