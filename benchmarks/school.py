@@ -45,7 +45,7 @@ def run(workdir: Path, quick: bool) -> list[Figure]:
         head = add_person(url, "Schulleitung", school_role=True)
         learners = [add_person(url, f"Lehrkraft {n}") for n in range(LEARNERS)]
         return [
-            _answers(workdir, learners, quick),
+            _answers(workdir, learners, quick, _fsync(admin)),
             _overview(workdir, url, head, quick),
             _import(workdir, head, quick),
         ]
@@ -105,7 +105,17 @@ def learner(url: str, folder: str, answers: int, barrier: Any) -> list[float]:
     return times
 
 
-def _answers(workdir: Path, learners: list[str], quick: bool) -> Figure:
+def _fsync(admin: str) -> str:
+    """The server's fsync setting: the test cluster runs without (KOMPETENZ_TEST_PG_FSYNC=on
+    makes it sync as a school's server does), which changes what a commit costs."""
+    import psycopg
+
+    with psycopg.connect(_libpq(admin)) as connection:
+        row = connection.execute("SHOW fsync").fetchone()
+    return f"fsync {row[0] if row else '?'}"
+
+
+def _answers(workdir: Path, learners: list[str], quick: bool, server: str) -> Figure:
     answers = 5 if quick else 40
     context = multiprocessing.get_context("spawn")
     barrier = context.Manager().Barrier(len(learners))
@@ -114,7 +124,7 @@ def _answers(workdir: Path, learners: list[str], quick: bool) -> Figure:
                 for n, url in enumerate(learners)]
         samples = [t * 1000 for job in jobs for t in job.get(timeout=600)]
     return Figure(NAMES[0], percentile(samples, 95), TARGETS[0], "ms",
-                  f"{len(learners)} processes, {len(samples)} answers over loopback, "
+                  f"{len(learners)} processes, {len(samples)} answers over loopback ({server}), "
                   f"median {median(samples):.1f} ms", samples)
 
 

@@ -1,5 +1,5 @@
 """Screenshots of the school's view: the head teacher's overview page and the first page of
-the Art. 4 documentation (PDF, turned into PNG with poppler's pdftoppm).
+the Art. 4 documentation (signed PDF, turned into PNG with poppler's pdftoppm).
 
     DISPLAY=:99 .venv/bin/python docs/screenshots/take_school.py   # or offscreen
 
@@ -82,7 +82,8 @@ def main() -> int:
             app.processEvents()  # the overview is read on the window's worker
         window.grab().save(str(HERE / "12-school-overview.png"))
         pdf = data_dir / "doku.pdf"
-        write_report(pdf, report_input(store))
+        order = [module.id for module in window.services.course.modules]
+        write_report(pdf, report_input(store, module_order=order), data_dir)
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
                         str(pdf), str(HERE / "13-school-report")], check=True)
         window.close()

@@ -84,13 +84,25 @@ def installed_pdf_key(data_dir: Path, suffix: str = "") -> PdfSigningKey | None:
     key_file, cert_file = pdf_key_paths(data_dir, suffix)
     if not key_file.is_file() or not cert_file.is_file():
         return None
+    again = "Importieren Sie den Schlüsselsatz der Schule neu (kompetenz keys import)."
     try:
-        return _pair(_load_ec_key(key_file.read_bytes(), None, str(key_file)),
-                     x509.load_pem_x509_certificate(cert_file.read_bytes()), str(cert_file))
+        key = _load_ec_key(key_file.read_bytes(), None, str(key_file))
+    except KeyPasswordRequired:
+        # Kompetenz keeps its installed keys without a password; a protected one was copied
+        # in by hand. Asking here would stop every export: install it once instead.
+        raise KeyPasswordRequired(
+            f"{key_file}: Der PDF-Signaturschlüssel ist mit einem Passwort geschützt. "
+            "Installieren Sie den Schlüsselsatz der Schule mit „kompetenz keys import DATEI“: "
+            "Kompetenz fragt dabei einmal nach dem Passwort.") from None
+    except (CertificateError, OSError):
+        raise CertificateError(f"{key_file}: Der PDF-Signaturschlüssel ist nicht lesbar. "
+                               f"{again}") from None
+    try:
+        certificate = x509.load_pem_x509_certificate(cert_file.read_bytes())
     except (ValueError, OSError):
-        raise CertificateError(
-            f"{cert_file}: Das Zertifikat des PDF-Signaturschlüssels ist nicht lesbar. "
-            "Importieren Sie den Schlüsselsatz der Schule neu (kompetenz keys import).") from None
+        raise CertificateError(f"{cert_file}: Das Zertifikat des PDF-Signaturschlüssels ist "
+                               f"nicht lesbar. {again}") from None
+    return _pair(key, certificate, str(cert_file))
 
 
 def pdf_signing_key(data_dir: Path, holder: str | None = None) -> PdfSigningKey:

@@ -12,6 +12,7 @@ import io
 import logging
 import warnings
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,8 @@ class PdfSignatureCheck:
     key_fingerprint: str | None = None
     holder: str | None = None
     problems: tuple[str, ...] = ()
+    reason: str | None = None  # what the signer said it signs (inside the signed bytes)
+    signed_at: datetime | None = None  # the signer's clock, as the signature states it
 
 
 def preload() -> None:
@@ -143,7 +146,10 @@ def _check(data: bytes) -> PdfSignatureCheck:
     elif status.coverage is not SignatureCoverageLevel.ENTIRE_FILE:
         problems.append("Nach dem Signieren wurde etwas an die Datei angehängt (eine spätere "
                         "Änderung, die die Seite überdecken kann).")
-    return PdfSignatureCheck(True, fingerprint, str(holder) if holder else None, tuple(problems))
+    reason = signature.sig_object.get("/Reason")
+    return PdfSignatureCheck(True, fingerprint, str(holder) if holder else None, tuple(problems),
+                             str(reason) if reason is not None else None,
+                             status.signer_reported_dt)
 
 
 def _offline_context(certificate: Asn1Certificate) -> ValidationContext:

@@ -300,11 +300,27 @@ def _verify(args: argparse.Namespace) -> int:
         result = verify_pdf(args.file, trusted)
     if not result.valid:
         print("UNGÜLTIG", file=sys.stderr)
-        for reason in result.reasons:
+        reasons = result.reasons
+        if args.file is not None and result.statement is None and _is_school_report(args.file):
+            reasons = (f"{args.file} ist kein Zertifikat, sondern die Dokumentation der Schule "
+                       "nach Art. 4 KI-VO. Prüfen Sie sie mit: kompetenz school verify-report "
+                       f"{args.file}",)
+        for reason in reasons:
             print(f"– {reason}", file=sys.stderr)
         return 1
     _print_valid(result)
     return 0
+
+
+def _is_school_report(path: Path) -> bool:
+    """A PDF signed as the school's Art. 4 documentation (intact or not)."""
+    from kompetenz.certificates.pdfsign import check_pdf_signature
+    from kompetenz.school.report_check import is_report_signature
+
+    try:
+        return is_report_signature(check_pdf_signature(path.read_bytes()))
+    except OSError:
+        return False
 
 
 def _is_pdf(path: Path) -> bool:

@@ -45,6 +45,17 @@ def data_dir_for(args: argparse.Namespace) -> Path:
     return data_dir
 
 
+def course_roots_for(args: argparse.Namespace) -> list[Path]:
+    """Where the course comes from, as in the app: --content-dir, or else the bundled course
+    and the content packs installed in the data folder."""
+    from kompetenz.datadir import installed_content_dir
+    from kompetenz.resources import bundled_content_dir
+
+    if getattr(args, "content_dir", None):
+        return [Path(p) for p in args.content_dir]
+    return [bundled_content_dir(), installed_content_dir(data_dir_for(args))]
+
+
 def database_path_for(args: argparse.Namespace) -> Path | None:
     """The SQLite file the commands work on, or None if the database is not a SQLite file."""
     from kompetenz.store import backend_for, database_file

@@ -1,18 +1,28 @@
 """`kompetenz school …`: set up a school's PostgreSQL server, and the head teacher's record
-(import handed-in certificates, overview, register, report). Completion only, never scores."""
+(import handed-in certificates, overview, register, the signed report and its check).
+Completion only, never scores."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 
-from kompetenz.commands.common import CommandFailed, Handler, guarded, open_store_for
+from kompetenz.commands.common import (
+    CommandFailed,
+    Handler,
+    course_roots_for,
+    data_dir_for,
+    guarded,
+    open_store_for,
+)
 from kompetenz.datadir import database_url_override
 from kompetenz.school.record import (
     KEEPER_KEY,
     REFRESH_KEY,
     SCHOOL_KEY,
+    course_module_order,
     report_input,
     school_overview,
 )
@@ -90,11 +100,29 @@ def _register_record_commands(actions: argparse._SubParsersAction) -> None:  # t
     settings.set_defaults(handler=guarded(_settings))
 
     report = actions.add_parser(
-        "report", help="Dokumentation nach Art. 4 KI-VO als PDF oder die Übersicht als CSV"
+        "report", help="Dokumentation nach Art. 4 KI-VO als signiertes PDF oder die Übersicht "
+        "als CSV",
+        description="Das PDF wird mit dem PDF-Signaturschlüssel dieser Installation signiert "
+        "(kompetenz keys create|import); die erste Seite nennt seinen Fingerabdruck. Die "
+        "CSV-Datei ist eine Tabelle für die Tabellenkalkulation und nicht signiert.",
     )
     report.add_argument("--out", type=Path, required=True, metavar="DATEI.pdf|DATEI.csv")
     report.add_argument("--role", choices=[r.value for r in Role], help="nur diese Rolle")
     report.set_defaults(handler=_certificate_errors(_report))
+
+    verify = actions.add_parser(
+        "verify-report",
+        help="eine gespeicherte Dokumentation (PDF) prüfen (Exit-Status 0: gültig, 1: abgelehnt)",
+        description="Prüft die PDF-Signatur der Dokumentation: vorhanden, über die ganze Datei, "
+        "nach dem Signieren nicht verändert. Mit --trust muss außerdem dieser Schlüssel "
+        "signiert haben.",
+    )
+    verify.add_argument("file", type=Path, metavar="DATEI")
+    verify.add_argument("--trust", type=Path, action="append", default=[],
+                        metavar="SCHLÜSSEL.pem",
+                        help="Zertifikat oder Schlüsselsatz der Schule (PEM, wie „kompetenz keys "
+                        "export-public“ es schreibt), dem vertraut wird (mehrfach möglich)")
+    verify.set_defaults(handler=_certificate_errors(_verify_report))
 
 
 def _certificate_errors(handler: Handler) -> Handler:
@@ -148,7 +176,7 @@ def _overview(args: argparse.Namespace) -> int:
     from kompetenz.school.overview import role_label
 
     with open_store_for(args) as store:
-        overview = school_overview(store, args.role)
+        overview = school_overview(store, args.role, course_module_order(course_roots_for(args)))
     if not overview.people:
         print("Noch keine Nachweise. Abgegebene Zertifikate: kompetenz school import DATEI …")
         return 0
@@ -204,12 +232,43 @@ def _settings(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from kompetenz.certificates.keyset import installed_pdf_key
     from kompetenz.school.report import write_report
+    from kompetenz.store import acquire_data_dir_lock
 
     if args.out.suffix.lower() not in (".pdf", ".csv"):
         raise CommandFailed("Die Datei muss auf .pdf oder .csv enden.")
+    data_dir = data_dir_for(args)
     with open_store_for(args) as store:
-        report = report_input(store, args.role)
-    write_report(args.out, report)
+        report = report_input(store, args.role, course_module_order(course_roots_for(args)))
+    if args.out.suffix.lower() == ".pdf" and installed_pdf_key(data_dir) is None:
+        with acquire_data_dir_lock(data_dir):  # the first PDF key is made: one process at a time
+            write_report(args.out, report, data_dir)
+    else:
+        write_report(args.out, report, data_dir)
     print(f"Gespeichert: {args.out}")
+    return 0
+
+
+def _verify_report(args: argparse.Namespace) -> int:
+    from kompetenz.certificates.keyset import read_trusted_keys
+    from kompetenz.certificates.signing import format_fingerprint
+    from kompetenz.school.report_check import check_report
+
+    result = check_report(args.file, read_trusted_keys(args.trust))
+    if not result.valid:
+        print(f"ABGELEHNT: {args.file}", file=sys.stderr)
+        for reason in result.reasons:
+            print(f"– {reason}", file=sys.stderr)
+        return 1
+    print("GÜLTIG: Die Dokumentation ist signiert und seit dem Signieren unverändert.")
+    print(f"Signiert von: {result.holder or '–'}")
+    if result.signed_at is not None:
+        print(f"Signiert am: {result.signed_at.astimezone():%d.%m.%Y, %H:%M} Uhr")
+    shown = format_fingerprint(result.fingerprint or "")
+    if result.trusted:
+        print(f"Fingerabdruck: {shown} (vertrauenswürdig laut --trust)")
+    else:
+        print(f"Fingerabdruck: {shown} – nicht bestätigt: Vergleichen Sie ihn mit dem, den die "
+              "Schule veröffentlicht hat, oder prüfen Sie mit --trust SCHLÜSSEL.pem.")
     return 0

@@ -3,7 +3,9 @@ released certificates merged into one overview, and the input of the documentati
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kompetenz.school.overview import DEFAULT_REFRESH_MONTHS, Overview, build_overview
@@ -16,14 +18,18 @@ if TYPE_CHECKING:
 REFRESH_KEY, SCHOOL_KEY, KEEPER_KEY = "refresh_months", "school_name", "keeper"
 
 
-def school_overview(store: ProgressStore, role: str | None = None) -> Overview:
-    """Imported files and released certificates together (the same one counts once)."""
+def school_overview(store: ProgressStore, role: str | None = None,
+                    module_order: Sequence[str] = ()) -> Overview:
+    """Imported files and released certificates together (the same one counts once); the
+    columns in `module_order` (the course's order), modules it does not know after them."""
     records = [*store.school_records(), *store.released_completions()]
     months = int(store.school_setting(REFRESH_KEY, DEFAULT_REFRESH_MONTHS))
-    return build_overview(records, today=date.today(), refresh_months=months, role=role)
+    return build_overview(records, today=date.today(), refresh_months=months, role=role,
+                          module_order=module_order)
 
 
-def report_input(store: ProgressStore, role: str | None = None) -> ReportInput:
+def report_input(store: ProgressStore, role: str | None = None,
+                 module_order: Sequence[str] = ()) -> ReportInput:
     """What the documentation shows, read from the head teacher's store."""
     from kompetenz.school.report import ReportInput
 
@@ -31,5 +37,18 @@ def report_input(store: ProgressStore, role: str | None = None) -> ReportInput:
         school=str(store.school_setting(SCHOOL_KEY) or "Schule"),
         keeper=str(store.school_setting(KEEPER_KEY) or "Schulleitung"),
         made_on=date.today(), register=store.register_entries(),
-        overview=school_overview(store, role),
+        overview=school_overview(store, role, module_order),
     )
+
+
+def course_module_order(roots: Sequence[Path]) -> tuple[str, ...]:
+    """The module ids in the order the app lists them; empty when the course cannot be read
+    (the overview then sorts its columns by module id, as a record must still be shown)."""
+    from kompetenz.content.loader import load_course
+    from kompetenz.content.problems import ContentError
+
+    try:
+        course = load_course(roots)
+    except (OSError, ContentError):
+        return ()
+    return tuple(module.id for module in course.modules)

@@ -1,6 +1,10 @@
 """„Dokumentation der Maßnahmen zur Förderung der KI-Kompetenz (Art. 4 KI-VO)“: the school's
 register, its measures and the staff × module matrix as an A4 PDF, or the matrix as CSV.
 
+The PDF is signed like a certificate (PAdES over the whole file, pdfsign.py) with the PDF key
+of the installation that writes it, and its first page names that key, so a reader knows which
+fingerprint to compare. The CSV is a table for a spreadsheet and stays unsigned.
+
 Completion only: name, role, module, completion date, module version and as-of date,
 certificate number. Never scores, answers, notes or time (see overview.py).
 """
@@ -12,11 +16,17 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kompetenz.school.overview import Overview, overview_csv, role_label
 from kompetenz.store.records import RegisterItem
 
+if TYPE_CHECKING:
+    from kompetenz.certificates.keyset import PdfSigningKey
+
 REPORT_TITLE = "Dokumentation der Maßnahmen zur Förderung der KI-Kompetenz (Art. 4 KI-VO)"
+# The signature's /Reason: inside the signed bytes, it tells a report from a certificate.
+REPORT_SIGNATURE_REASON = REPORT_TITLE
 COMPLETION_ONLY = (
     "Diese Dokumentation enthält nur Abschlüsse: Name, Rolle, Modul, Abschlussdatum, Version und "
     "Stand des Moduls sowie die Zertifikatsnummer – keine Punktzahlen, Antworten, Notizen oder "
@@ -46,30 +56,49 @@ class ReportInput:
     overview: Overview
 
 
-def write_report(path: Path, report: ReportInput) -> int:
-    """Write the PDF (returns its page count) or, for a .csv path, the matrix (returns 0)."""
+def write_report(path: Path, report: ReportInput, data_dir: Path) -> int:
+    """Write the PDF signed with the PDF key of the installation in `data_dir` (made for
+    `report.school` if there is none yet) and return its page count; for a .csv path, write
+    the matrix unsigned and return 0."""
     if path.suffix.lower() == ".csv":
         path.write_bytes(overview_csv(report.overview))
         return 0
+    from kompetenz.certificates.keyset import pdf_signing_key
     from kompetenz.certificates.pdf import ensure_gui_application, replaced_when_complete
+    from kompetenz.certificates.pdfsign import sign_pdf
     from kompetenz.certificates.portfolio import render_paged
     from kompetenz.certificates.portfolio_layout import paged_text
 
+    pdf_key = pdf_signing_key(data_dir, holder=report.school)
     app = ensure_gui_application()  # noqa: F841 – must live while the PDF is drawn
     with replaced_when_complete(path) as temporary:
-        return render_paged(temporary, paged_text(report_html(report)), REPORT_TITLE,
-                            report.keeper, f"{report.school} · Stand {_day(report.made_on)}")
+        pages = render_paged(temporary, paged_text(report_html(report, signature_note(pdf_key))),
+                             REPORT_TITLE, report.keeper,
+                             f"{report.school} · Stand {_day(report.made_on)}")
+        sign_pdf(temporary, pdf_key, REPORT_SIGNATURE_REASON)
+    return pages
+
+
+def signature_note(pdf_key: PdfSigningKey) -> str:
+    """The first page's line that says the file is signed, by which key, and how to check."""
+    from kompetenz.certificates.signing import format_fingerprint
+
+    return (f"Diese Datei ist digital signiert (Schlüssel von „{pdf_key.holder}“, Fingerabdruck "
+            f"{format_fingerprint(pdf_key.fingerprint)}). Prüfen: kompetenz school "
+            "verify-report DATEI oder ein PDF-Programm mit Signaturprüfung. Jede Änderung nach "
+            "dem Signieren macht die Signatur ungültig.")
 
 
 def _day(day: date) -> str:
     return day.strftime("%d.%m.%Y")
 
 
-def report_html(report: ReportInput) -> str:
+def report_html(report: ReportInput, signature: str = "") -> str:
     parts = [
         f"<h1>{escape(REPORT_TITLE)}</h1>",
         f"<p class='name'>{escape(report.school)}</p>",
         f"<p>Stand: {_day(report.made_on)} · Geführt von: {escape(report.keeper)}</p>",
+        f"<p class='small'>{escape(signature)}</p>" if signature else "",
         f"<p class='small'>{escape(COMPLETION_ONLY)}</p>",
         "<h2>Register und Maßnahmen</h2>",
     ]

@@ -111,18 +111,17 @@ class Attempts(StorePart):
             raise AnswerNotSaved(failed) from failed
 
     def _save_answer(self, values: dict[str, Any]) -> None:
+        if self._saved_in_one_statement(values):
+            return
         attempt_id, position = values["attempt_id"], values["position"]
-        is_index = isinstance(position, int) and not isinstance(position, bool)
         with self._context.core_transaction() as connection:
-            if is_index and self._context.backend.save_open_answer(connection, values):
-                return
             state = connection.execute(_ATTEMPT_STATE, {"attempt_id": attempt_id}).first()
             if state is None:
                 raise AttemptNotFound(attempt_id)
             finished_at, plan = state
             if finished_at is not None:
                 raise AttemptClosed(attempt_id)
-            if not is_index or not 0 <= position < len(plan):
+            if not _is_index(position) or not 0 <= position < len(plan):
                 raise ValueError(f"position {position!r} is outside the attempt's plan")
             planned = plan[position]["question_key"]
             if planned != values["question_key"]:
@@ -130,6 +129,15 @@ class Attempts(StorePart):
                     f"position {position} holds {planned!r}, not {values['question_key']!r}"
                 )
             self._context.backend.save_answer(connection, values)
+
+    def _saved_in_one_statement(self, values: dict[str, Any]) -> bool:
+        """Where the engine can check and write in one statement (a server), do just that; when
+        it wrote nothing, the transaction above finds out why."""
+        backend = self._context.backend
+        if not backend.saves_open_answers_at_once or not _is_index(values["position"]):
+            return False
+        with self._context.core_statement() as connection:
+            return backend.save_open_answer(connection, values)
 
     def finish_attempt(self, attempt_id: int, score_percent: float, passed: bool) -> AttemptRecord:
         if isinstance(score_percent, bool) or not isinstance(score_percent, int | float):
@@ -197,3 +205,7 @@ class Attempts(StorePart):
         with self._context.transaction() as session:
             self._context.profile(session, profile_id)
             return summary_sql.module_progress(session_runner(session), profile_id, module_id)
+
+
+def _is_index(position: object) -> bool:
+    return isinstance(position, int) and not isinstance(position, bool)

@@ -49,6 +49,8 @@ class DatabaseBackend:
     name = "other"
     # Backups are copies of a database FILE in the data folder; other engines have their own.
     supports_file_backups = False
+    # `save_open_answer` checks and writes an answer in one statement (see there).
+    saves_open_answers_at_once = False
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -105,8 +107,8 @@ class DatabaseBackend:
 
     def save_open_answer(self, connection: Connection, values: dict[str, Any]) -> bool:
         """Save the answer in one statement if the attempt is open and its plan holds this
-        question at this position; False (nothing written) otherwise or where the engine has
-        no such statement. A server saves a round trip per answer with it."""
+        question at this position; False (nothing written) otherwise. Called only where
+        `saves_open_answers_at_once`, on a connection that commits each statement."""
         return False
 
     def conflict_insert(self, table: Table) -> sqlite.Insert | postgresql.Insert | None:

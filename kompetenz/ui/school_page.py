@@ -113,10 +113,14 @@ class SchoolPage(QWidget):
 
         if self.store is None:
             return
-        store, role = self.store, self.role_filter.currentData()
-        self._run(self.tr("Reading the school overview…"), lambda: school_overview(store, role),
-                  self._on_overview_read, self.tr("School overview"),
-                  self.tr("The school overview could not be read: %1"))
+        store, role, order = self.store, self.role_filter.currentData(), self._module_order()
+        self._run(self.tr("Reading the school overview…"),
+                  lambda: school_overview(store, role, order), self._on_overview_read,
+                  self.tr("School overview"), self.tr("The school overview could not be read: %1"))
+
+    def _module_order(self) -> tuple[str, ...]:
+        """The columns in the course's order (the ids of the modules it lists)."""
+        return tuple(module.id for module in self._host.services.course.modules)
 
     def _on_overview_read(self, overview: Overview) -> None:
         self._host.statusBar().clearMessage()
@@ -176,21 +180,23 @@ class SchoolPage(QWidget):
             self.tr("PDF (*.pdf);;CSV (*.csv)"))
         if target is None:
             return
-        store, role = self.store, self.role_filter.currentData()
+        store, role, order = self.store, self.role_filter.currentData(), self._module_order()
+        data_dir = self._host.services.data_dir  # its PDF key signs the documentation
         self._run(self.tr("Saving the documentation…"),
-                  lambda: self._write_report(store, role, target),
+                  lambda: self._write_report(store, role, order, target, data_dir),
                   lambda _: self._on_report_saved(target), self.tr("Save documentation"),
                   self.tr("The documentation could not be saved: %1"))
 
     @staticmethod
-    def _write_report(store: ProgressStore, role: str | None, target: Path) -> None:
+    def _write_report(store: ProgressStore, role: str | None, order: tuple[str, ...],
+                      target: Path, data_dir: Path) -> None:
         """Runs on the worker: reads the store here, draws in a child process (drawing a big
         school's PDF would hold Python's lock, and with it the window, for the better part of
         a second; see ui/record_job.py)."""
         from kompetenz.school.record import report_input
         from kompetenz.ui.record_job import in_child
 
-        in_child(_draw_report, target, report_input(store, role))
+        in_child(_draw_report, target, report_input(store, role, order), data_dir)
 
     def _on_report_saved(self, target: Path) -> None:
         message = fill(self.tr("Documentation saved: %1"), target)
@@ -237,14 +243,15 @@ def _role_label(role: str | None) -> str:
     return "–" if role is None else labels.get(role, role)
 
 
-def _draw_report(target: Path, report: ReportInput) -> int:
-    """In the child process: the documentation as PDF (its page count) or CSV."""
+def _draw_report(target: Path, report: ReportInput, data_dir: Path) -> int:
+    """In the child process: the documentation as a PDF signed with the PDF key of `data_dir`
+    (its page count), or as CSV."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # it draws into a file, never on a screen
     from kompetenz.certificates.pdf import ensure_gui_application
     from kompetenz.school.report import write_report
 
     application = ensure_gui_application()
     try:
-        return write_report(target, report)
+        return write_report(target, report, data_dir)
     finally:
         del application

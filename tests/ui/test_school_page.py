@@ -1,11 +1,17 @@
-"""The head teacher's page: the overview matrix, the role filter, the completion-only notice."""
+"""The head teacher's page: the overview matrix in the course's order, the role filter, the
+completion-only notice, and the signed report."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtWidgets import QLabel
 
+from kompetenz.certificates.keyset import pdf_key_paths, pdf_signing_key
+from kompetenz.content.loader import load_course
+from kompetenz.resources import bundled_content_dir
+from kompetenz.school.report_check import check_report
 from kompetenz.store.records import Completion
 from kompetenz.ui.main_window import MainWindow
 
@@ -40,3 +46,45 @@ def test_the_school_page_shows_completions_by_role_and_never_a_score(  # type: i
     labels = " ".join(label.text() for label in page.findChildren(QLabel))
     assert "Personalrat" in labels
     assert "Never scores" in labels
+
+
+def test_the_page_orders_columns_as_the_course_and_saves_a_signed_report(  # type: ignore[no-untyped-def]
+    qtbot, main_window: MainWindow, store, tmp_path: Path
+) -> None:
+    main_window.set_course(load_course([bundled_content_dir()]))
+    store.add_school_records([
+        _completion("KMP-1", "Anna Adler", "teacher", "ethik-recht"),
+        _completion("KMP-1", "Anna Adler", "teacher", "grundwissen"),
+    ], "fingerprint")
+    main_window.show_school()
+    table = main_window.school_page.table
+    qtbot.waitUntil(lambda: table.columnCount() == 3)
+    titles = [table.horizontalHeaderItem(c).text() for c in range(1, table.columnCount())]
+    assert titles == ["Grundwissen", "Ethik-Recht"]  # the course's order, not the ids'
+
+    target = tmp_path / "doku.pdf"
+    main_window.services.dialogs.save_path = target
+    main_window.school_page.report_button.click()
+    qtbot.waitUntil(target.exists)
+    check = check_report(target)
+    assert check.valid, check.reasons
+    assert check.fingerprint == pdf_signing_key(main_window.services.data_dir).fingerprint
+
+
+def test_a_report_that_cannot_be_signed_is_explained_in_a_message(  # type: ignore[no-untyped-def]
+    qtbot, main_window: MainWindow, tmp_path: Path
+) -> None:
+    key_file, cert_file = pdf_key_paths(main_window.services.data_dir)
+    key_file.parent.mkdir(parents=True, exist_ok=True)
+    key_file.write_text("kein Schlüssel")
+    cert_file.write_text("kein Zertifikat")
+    dialogs = main_window.services.dialogs
+    target = tmp_path / "doku.pdf"
+    dialogs.save_path = target
+    main_window.show_school()
+    qtbot.waitUntil(main_window.school_page.report_button.isEnabled)  # the overview is read
+    main_window.school_page.report_button.click()
+    qtbot.waitUntil(lambda: bool(dialogs.messages))
+    assert len(dialogs.messages) == 1
+    assert "kompetenz keys import" in dialogs.messages[0]
+    assert not target.exists()

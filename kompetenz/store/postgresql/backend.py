@@ -12,8 +12,9 @@ from kompetenz.store.backend import ANSWERS, DatabaseBackend
 from kompetenz.store.coltypes import UTCDateTime
 from kompetenz.store.postgresql import connection as server
 
-# The answer path in one round trip: written only if the attempt is open and the plan holds
-# this question at this position; else nothing is written and the caller looks for the reason.
+# The answer path in one round trip (run with autocommit: no BEGIN, no COMMIT): written only if
+# the attempt is open and the plan holds this question at this position; else nothing is
+# written and the caller looks for the reason.
 _SAVE_OPEN_ANSWER = text("""
 INSERT INTO answers (attempt_id, position, question_key, response, fraction, answered_at)
 SELECT :attempt_id, :position, CAST(:question_key AS varchar), CAST(:response AS json),
@@ -41,6 +42,7 @@ class PostgreSQLBackend(DatabaseBackend):
     business (pg_dump, the Schulträger's backup): the app makes none."""
 
     name = "postgresql"
+    saves_open_answers_at_once = True
 
     def __init__(self, url: str) -> None:
         super().__init__(server.normalized_url(url).render_as_string(hide_password=False))
