@@ -17,6 +17,7 @@ import shlex
 import signal
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 from types import FrameType
 
@@ -90,7 +91,8 @@ class Walk:
         self.check_names("Begrüßung")
         field.queryEditableText().setTextContents(LEARNER)
         self.report.check(
-            text_of(field) == LEARNER, "[Begrüßung] the name set through EditableText is in the field"
+            text_of(field) == LEARNER,
+            "[Begrüßung] the name set through EditableText is in the field",
         )
         self.choose_role()
         start = find_one(self.app, "push button", named("Lernen beginnen"))
@@ -157,7 +159,7 @@ class Walk:
     def quiz(self) -> None:
         number = 0
         while True:
-            screen = wait_for(lambda: self.next_screen(number), "the next question or the verdict")
+            screen = wait_for(partial(self.next_screen, number), "the next question or the verdict")
             counter = COUNTER.match(screen.name)
             if counter is None:
                 self.verdict(screen)
