@@ -70,18 +70,27 @@ def pump(seconds: float) -> None:
         time.sleep(0.02)
 
 
-def wait_for(find: Callable[[], T | None], what: str, timeout: float = 15.0) -> T:
+def poll(find: Callable[[], T | None], timeout: float) -> T | None:
+    """`find()` once it returns something, or None after `timeout` seconds."""
     end = time.monotonic() + timeout
-    while time.monotonic() < end:
+    while True:
         pump(0.05)
         try:
             found = find()
+        except Failed:
+            raise
         except Exception:  # an object vanished while the tree changed: look again
             found = None
-        if found:
-            return found
+        if found or time.monotonic() >= end:
+            return found or None
         pump(0.15)
-    raise Failed(f"{what} did not appear within {timeout:.0f} s")
+
+
+def wait_for(find: Callable[[], T | None], what: str, timeout: float = 15.0) -> T:
+    found = poll(find, timeout)
+    if found is None:
+        raise Failed(f"{what} did not appear within {timeout:.0f} s")
+    return found
 
 
 def find_app(pid: int) -> pyatspi.Accessible | None:

@@ -36,6 +36,7 @@ from atspi_tree import (
     find_one,
     has,
     named,
+    poll,
     press_key,
     related,
     showing,
@@ -223,10 +224,10 @@ class Walk:
         role = inputs[0].getRoleName()
         if role in CHOICE_ROLES:
             do_action(inputs[0], "Toggle")
-            chosen = wait_for(
-                lambda: has(inputs[0], pyatspi.STATE_CHECKED), f"{role} checked", timeout=3
+            chosen = poll(lambda: has(inputs[0], pyatspi.STATE_CHECKED), timeout=3)
+            self.report.check(
+                bool(chosen), f"[{screen}] the first {role} is checked", inputs[0].name
             )
-            self.report.check(chosen, f"[{screen}] the first {role} is checked", inputs[0].name)
         elif role == "text":
             for field in inputs:
                 typed = "1" if "Zahl" in field.name else "Eine Antwort"
@@ -255,9 +256,7 @@ class Walk:
             raise Failed(f"[{screen}] no button named one of {SUBMIT_NAMES}")
         already = len(self.heard.messages)
         do_action(button, "Press")
-        said = wait_for(
-            lambda: self.heard.messages[already:], "an announcement of the saved answer", 5
-        )
+        said = poll(lambda: self.heard.messages[already:], timeout=5) or []
         self.report.check(SAVED in said, f"[{screen}] the saved answer is announced", f"{said}")
 
     def verdict(self, label: pyatspi.Accessible) -> None:
@@ -269,13 +268,17 @@ class Walk:
         self.report.check(
             has(label, pyatspi.STATE_FOCUSED), "[Ergebnis] the verdict has the keyboard focus"
         )
-        said = wait_for(
-            lambda: [text for text in self.heard.messages if VERDICT.search(text)],
-            "an announcement of the verdict",
-            5,
+        said = poll(lambda: [text for text in self.heard.messages if VERDICT.search(text)], 5)
+        self.report.check(
+            label.name in (said or []), "[Ergebnis] the verdict is announced", f"{said}"
         )
-        self.report.check(label.name in said, "[Ergebnis] the verdict is announced", f"{said}")
         self.check_names("Ergebnis")
+
+
+def app_of(process: subprocess.Popen[bytes]) -> pyatspi.Accessible | None:
+    if process.poll() is not None:
+        raise Failed(f"the app ended with exit status {process.returncode}")
+    return find_app(process.pid)
 
 
 def start_app(command: str, data_dir: Path) -> subprocess.Popen[bytes]:
@@ -316,7 +319,7 @@ def main() -> int:
     signal.signal(signal.SIGALRM, on_timeout)
     signal.alarm(args.timeout)
     try:
-        app = wait_for(lambda: find_app(process.pid), "the app on the accessibility bus", 40)
+        app = wait_for(lambda: app_of(process), "the app on the accessibility bus", 40)
         report.check(
             activate_window(os.environ["DISPLAY"], process.pid), "the app's window is activated"
         )
