@@ -1,4 +1,4 @@
-"""Walk the real Kompetenz app from its first start to a quiz verdict through AT-SPI only, as
+"""Walk the real Kompetenz app from its first start through a quiz and back through AT-SPI only, as
 Orca would: find widgets by role and name, press them through their actions, type through
 EditableText, move with the keys a screen-reader user presses, listen for announcements.
 
@@ -17,11 +17,11 @@ import shlex
 import signal
 import subprocess
 import sys
-from functools import partial
 from pathlib import Path
 from types import FrameType
 
 import pyatspi
+from atspi_quiz import QuizWalk
 from atspi_tree import (
     KEY_DOWN,
     KEY_RETURN,
@@ -31,13 +31,13 @@ from atspi_tree import (
     activate_window,
     describe,
     do_action,
-    find_all,
     find_app,
     find_one,
     has,
     named,
     poll,
     press_key,
+    pump,
     related,
     showing,
     text_of,
@@ -47,18 +47,17 @@ from atspi_tree import (
 LEARNER = "Erika Muster"
 ROLE = "Verwaltung/Sekretariat"
 MODULE = "KI-Grundwissen für alle"
-COUNTER = re.compile(r"^Frage (\d+) von (\d+)$")
-VERDICT = re.compile(r"\b(nicht )?bestanden\b", re.IGNORECASE)
-SAVED = "Antwort gespeichert."
-RETAKE = "Quiz wiederholen"
-SUBMIT_NAMES = ("Antwort bestätigen", "Bestätigen und abschließen", "Weiter")
-CHOICE_ROLES = ("radio button", "check box")
-INPUT_ROLES = (*CHOICE_ROLES, "text", "combo box")
-PLACEHOLDER_CHOICE = "– bitte wählen –"
+LESSON_READ = "Lektion als gelesen markiert."
+TOOLBAR_PAGES = (
+    ("Suche", "Suche"),
+    ("Mein Fortschritt", "Fortschritt"),
+    ("Kompetenz-Hilfe", "Hilfe"),
+)
 
 
 class Walk:
-    """The screens from the welcome page to the verdict, with the checks on each."""
+    """The screens from the welcome page to the module, a lesson, the quiz (atspi_quiz.py)
+    and back, with the checks on each."""
 
     def __init__(self, app: pyatspi.Accessible, report: Report, heard: Announcements) -> None:
         self.app = app
@@ -74,10 +73,15 @@ class Walk:
         self.welcome()
         self.home()
         self.module_page()
-        self.quiz()
+        QuizWalk(self).run()
+        self.after_quiz()
 
     def check_names(self, screen: str) -> None:
-        focusable = [obj for obj in showing(self.app) if has(obj, pyatspi.STATE_FOCUSABLE)]
+        # Collected again if an object vanishes meanwhile (a page still being built).
+        focusable = wait_for(
+            lambda: [obj for obj in showing(self.app) if has(obj, pyatspi.STATE_FOCUSABLE)],
+            f"a focusable object on the screen {screen!r}",
+        )
         nameless = [describe(obj) for obj in focusable if not obj.name.strip()]
         self.report.check(
             not nameless,
@@ -134,19 +138,24 @@ class Walk:
             f"the module {MODULE!r} on the home page",
         )
         self.check_names("Startseite")
-        module_list = item.parent
-        for _ in range(module_list.childCount):  # the arrow keys, as a keyboard user moves
+        self.open_item(item, "Startseite")
+
+    def open_item(self, item: pyatspi.Accessible, screen: str) -> None:
+        """Move to a list entry with the arrow keys, as a keyboard user does, and press Enter
+        (Qt's list entries offer only a Toggle action, which selects but does not open)."""
+        entries = item.parent
+        for _ in range(entries.childCount):
             if has(item, pyatspi.STATE_FOCUSED):
                 break
             press_key(KEY_DOWN)
         self.report.check(
             has(item, pyatspi.STATE_FOCUSED),
-            f"[Startseite] the arrow keys reach {MODULE!r} in the list {module_list.name!r}",
+            f"[{screen}] the arrow keys reach {title(item.name)!r} in {entries.name!r}",
         )
         press_key(KEY_RETURN)
 
     def module_page(self) -> None:
-        start = wait_for(
+        wait_for(
             lambda: find_one(self.app, "push button", named("Quiz starten")),
             "the module page's button 'Quiz starten'",
         )
@@ -155,124 +164,50 @@ class Walk:
             f"[Modulseite] the heading names the module {MODULE!r}",
         )
         self.check_names("Modulseite")
-        do_action(start, "Press")
+        self.lesson()
+        self.press_button("Quiz starten")
 
-    def quiz(self) -> None:
-        number = 0
-        while True:
-            screen = wait_for(partial(self.next_screen, number), "the next question or the verdict")
-            counter = COUNTER.match(screen.name)
-            if counter is None:
-                self.verdict(screen)
-                return
-            number, total = int(counter.group(1)), int(counter.group(2))
-            self.question(number, total, screen.name)
-
-    def next_screen(self, answered: int) -> pyatspi.Accessible | None:
-        """The counter once it shows a question after `answered`, or the result page's verdict
-        (found by its words, not its focus, so that a verdict without focus fails a check)."""
-        labels = find_all(self.app, "label")
-        for label in labels:
-            counter = COUNTER.match(label.name)
-            if counter is not None and int(counter.group(1)) > answered:
-                return label
-        if find_one(self.app, "push button", named(RETAKE)) is None:
-            return None
-        return next((label for label in labels if VERDICT.search(label.name)), None)
-
-    def question(self, number: int, total: int, counter: str) -> None:
-        screen = f"Frage {number}/{total}"
-        focused = [obj for obj in showing(self.app) if has(obj, pyatspi.STATE_FOCUSED)]
-        question = focused[0] if focused else None
-        self.report.check(
-            question is not None and question.description == counter,
-            f"[{screen}] the question has the focus and {counter!r} as its description",
-            describe(question) if question is not None else "nothing focused",
+    def lesson(self) -> None:
+        """The first lesson, opened from the module's list, marked as read, left again."""
+        item = wait_for(
+            lambda: find_one(self.app, "list item", lambda name: name.startswith("1. ")),
+            "the first lesson in the module's list",
         )
-        self.check_names(screen)
-        inputs = [obj for obj in showing(self.app) if obj.getRoleName() in INPUT_ROLES]
-        if question is not None and inputs:
-            self.check_group(screen, question, inputs[0].parent)
-        self.answer(screen, inputs)
-        self.submit(screen)
-
-    def check_group(
-        self, screen: str, question: pyatspi.Accessible, group: pyatspi.Accessible
-    ) -> None:
-        """The answers' group says which question they answer: by name, description or a
-        labelled-by/described-by relation to the question."""
-        spoken = question.name
-        ways = []
-        if spoken and spoken in group.name:
-            ways.append("name")
-        if spoken and spoken in group.description:
-            ways.append("description")
-        relations = (pyatspi.RELATION_LABELLED_BY, pyatspi.RELATION_DESCRIBED_BY)
-        question_id = question.get_accessible_id()
-        if any(target.get_accessible_id() == question_id for target in related(group, *relations)):
-            ways.append("relation to the question")
-        self.report.check(
-            bool(ways),
-            f"[{screen}] the answer group ({group.getRoleName()}) is tied to the question",
-            "by " + ", ".join(ways) if ways else f"{describe(group)} has neither",
+        self.open_item(item, "Modulseite")
+        mark = wait_for(
+            lambda: find_one(self.app, "push button", named("Als gelesen markieren")),
+            "the lesson page's button 'Als gelesen markieren'",
         )
-
-    def answer(self, screen: str, inputs: list[pyatspi.Accessible]) -> None:
-        if not inputs:
-            self.report.skip(f"[{screen}] answering", "a text-only item, nothing to answer")
-            return
-        role = inputs[0].getRoleName()
-        if role in CHOICE_ROLES:
-            do_action(inputs[0], "Toggle")
-            chosen = poll(lambda: has(inputs[0], pyatspi.STATE_CHECKED), timeout=3)
-            self.report.check(
-                bool(chosen), f"[{screen}] the first {role} is checked", inputs[0].name
-            )
-        elif role == "text":
-            for field in inputs:
-                typed = "1" if "Zahl" in field.name else "Eine Antwort"
-                field.queryEditableText().setTextContents(typed)
-                self.report.check(
-                    text_of(field) == typed, f"[{screen}] typed into {field.name!r}", typed
-                )
-        else:
-            for combo in inputs:
-                # On Linux Qt names a combo box by its current text; Orca says the label it
-                # is labelled by first, so that relation is what ties it to its item.
-                labels = [label.name for label in related(combo, pyatspi.RELATION_LABELLED_BY)]
-                self.report.check(
-                    any(labels), f"[{screen}] a matching box is labelled by its item", f"{labels}"
-                )
-                self.pick_in_combo(combo, None)
-                self.report.check(
-                    combo.name not in ("", PLACEHOLDER_CHOICE),
-                    f"[{screen}] a choice made in a matching box",
-                    repr(combo.name),
-                )
-
-    def submit(self, screen: str) -> None:
-        button = find_one(self.app, "push button", lambda name: name in SUBMIT_NAMES)
-        if button is None:
-            raise Failed(f"[{screen}] no button named one of {SUBMIT_NAMES}")
+        self.check_names("Lektion 1")
         already = len(self.heard.messages)
-        do_action(button, "Press")
+        do_action(mark, "Press")
         said = poll(lambda: self.heard.messages[already:], timeout=5) or []
-        self.report.check(SAVED in said, f"[{screen}] the saved answer is announced", f"{said}")
+        self.report.check(
+            LESSON_READ in said, "[Lektion 1] marking the lesson as read is announced", f"{said}"
+        )
+        self.press_button("Modulübersicht")
 
-    def verdict(self, label: pyatspi.Accessible) -> None:
-        self.report.check(
-            has(label, pyatspi.STATE_FOCUSABLE) and bool(VERDICT.search(label.name)),
-            "[Ergebnis] the verdict is a focusable object naming the result",
-            repr(label.name),
-        )
-        self.report.check(
-            has(label, pyatspi.STATE_FOCUSED), "[Ergebnis] the verdict has the keyboard focus"
-        )
-        said = poll(lambda: [text for text in self.heard.messages if VERDICT.search(text)], 5)
-        self.report.check(
-            label.name in (said or []), "[Ergebnis] the verdict is announced", f"{said}"
-        )
-        self.check_names("Ergebnis")
+    def after_quiz(self) -> None:
+        """Back to the module and home: both now show the attempt (and more controls)."""
+        self.press_button("Zurück zum Modul")
+        wait_for(lambda: find_one(self.app, "label", named(MODULE)), "the module page again")
+        self.check_names("Modulseite nach dem Quiz")
+        self.press_button("Meine Module")  # the toolbar's way home
+        wait_for(lambda: find_one(self.app, "list", named("Ihr Lernpfad")), "the home page again")
+        self.check_names("Startseite nach dem Quiz")
+        for button, screen in TOOLBAR_PAGES:
+            self.press_button(button)
+            pump(1.0)
+            self.check_names(screen)
+
+    def press_button(self, name: str) -> None:
+        button = wait_for(lambda: find_one(self.app, "push button", named(name)), repr(name))
+        do_action(button, "Press")
+
+
+def title(entry: str) -> str:
+    """A list entry's first part: "KI-Grundwissen für alle. 0 von 6 …" → its title."""
+    return re.split(r"\.\s|\n", entry, maxsplit=1)[0]
 
 
 def app_of(process: subprocess.Popen[bytes]) -> pyatspi.Accessible | None:
@@ -325,7 +260,7 @@ def main() -> int:
         )
         Walk(app, report, heard).run()
     except Failed as failure:
-        report.check(False, "the walk reached the verdict", str(failure))
+        report.check(False, "the walk went on", str(failure))
     finally:
         signal.alarm(0)
         stop_app(process)
