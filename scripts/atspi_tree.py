@@ -1,8 +1,8 @@
 """What the AT-SPI check needs from the accessibility bus: the app's tree as a screen reader
 sees it, actions, typed text, keys, announcements, and one line per check.
 
-Runs with the system python3 (Debian: python3-pyatspi, python3-xlib), never the project venv:
-pyatspi is not on PyPI. Used by scripts/atspi_walk.py; see scripts/atspi-check.
+Runs with the system python3 (Debian: python3-pyatspi, python3-xlib), not the project venv:
+pyatspi comes with the system's AT-SPI and GObject introspection libraries. Used by scripts/atspi_walk.py; see scripts/atspi-check.
 """
 
 from __future__ import annotations

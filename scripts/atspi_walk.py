@@ -255,9 +255,9 @@ def main() -> int:
     signal.alarm(args.timeout)
     try:
         app = wait_for(lambda: app_of(process), "the app on the accessibility bus", 40)
-        report.check(
-            activate_window(os.environ["DISPLAY"], process.pid), "the app's window is activated"
-        )
+        # The window may be mapped a moment after the app joined the bus.
+        activated = poll(lambda: activate_window(os.environ["DISPLAY"], process.pid), 10)
+        report.check(bool(activated), "the app's window is activated")
         Walk(app, report, heard).run()
     except Failed as failure:
         report.check(False, "the walk went on", str(failure))
