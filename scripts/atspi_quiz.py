@@ -35,6 +35,9 @@ SUBMIT_NAMES = ("Antwort bestätigen", "Bestätigen und abschließen", "Weiter")
 CHOICE_ROLES = ("radio button", "check box")
 INPUT_ROLES = (*CHOICE_ROLES, "text", "combo box")
 PLACEHOLDER_CHOICE = "– bitte wählen –"
+PAUSE = "Quiz unterbrechen"
+RESUME = "Quiz fortsetzen"
+PAUSE_AFTER = 2  # the quiz is left after this question and resumed
 
 
 class QuizWalk:
@@ -56,6 +59,23 @@ class QuizWalk:
                 return
             number, total = int(counter.group(1)), int(counter.group(2))
             self.question(number, total, screen.name)
+            if number == PAUSE_AFTER < total:
+                self.pause_and_resume(number + 1, total)
+
+    def pause_and_resume(self, following: int, total: int) -> None:
+        """Leave the quiz with its pause button and come back through the module page."""
+        self.walk.press_button(PAUSE)
+        resume = wait_for(
+            lambda: find_one(self.app, "push button", lambda name: name.startswith(RESUME)),
+            f"the module page's button {RESUME!r}",
+        )
+        self.walk.check_names("Modulseite, Quiz unterbrochen")
+        self.report.check(
+            resume.name.endswith(f"Frage {following} von {total}"),
+            "[Modulseite, Quiz unterbrochen] the button names where the quiz goes on",
+            repr(resume.name),
+        )
+        do_action(resume, "Press")
 
     def next_screen(self, answered: int) -> pyatspi.Accessible | None:
         """The counter once it shows a question after `answered`, or the result page's verdict
