@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 COUNTER = re.compile(r"^Frage (\d+) von (\d+)$")
 VERDICT = re.compile(r"\b(nicht )?bestanden\b", re.IGNORECASE)
 SAVED = "Antwort gespeichert."
+ANSWER_FIRST = "Bitte antworten Sie zuerst."
 RETAKE = "Quiz wiederholen"
 SUBMIT_NAMES = ("Antwort bestätigen", "Bestätigen und abschließen", "Weiter")
 CHOICE_ROLES = ("radio button", "check box")
@@ -102,6 +103,8 @@ class QuizWalk:
         inputs = [obj for obj in showing(self.app) if obj.getRoleName() in INPUT_ROLES]
         if question is not None and inputs:
             self.check_group(screen, question, inputs[0].parent)
+        if number == 1 and inputs:
+            self.submit_unanswered(screen, counter)
         self.answer(screen, inputs)
         self.submit(screen)
 
@@ -159,12 +162,33 @@ class QuizWalk:
                     repr(combo.name),
                 )
 
-    def submit(self, screen: str) -> None:
+    def submit_unanswered(self, screen: str, counter: str) -> None:
+        """Confirming with nothing chosen keeps the question and says so at once."""
+        already = len(self.heard.said)
+        do_action(self.submit_button(screen), "Press")
+        said = poll(
+            lambda: [message for message, assertive in self.heard.said[already:] if assertive],
+            timeout=5,
+        )
+        self.report.check(
+            ANSWER_FIRST in (said or []),
+            f"[{screen}] confirming with nothing chosen is announced assertively",
+            f"{said}",
+        )
+        self.report.check(
+            find_one(self.app, "label", named(counter)) is not None,
+            f"[{screen}] the question stays until it is answered",
+        )
+
+    def submit_button(self, screen: str) -> pyatspi.Accessible:
         button = find_one(self.app, "push button", lambda name: name in SUBMIT_NAMES)
         if button is None:
             raise Failed(f"[{screen}] no button named one of {SUBMIT_NAMES}")
+        return button
+
+    def submit(self, screen: str) -> None:
         already = len(self.heard.messages)
-        do_action(button, "Press")
+        do_action(self.submit_button(screen), "Press")
         said = poll(lambda: self.heard.messages[already:], timeout=5) or []
         self.report.check(SAVED in said, f"[{screen}] the saved answer is announced", f"{said}")
 

@@ -20,6 +20,7 @@ T = TypeVar("T")
 
 KEY_DOWN = 0xFF54  # X keysyms
 KEY_RETURN = 0xFF0D
+LIVE_ASSERTIVE = 2
 
 
 class Failed(Exception):
@@ -49,13 +50,18 @@ class Announcements:
     """Every `object:announcement` the app sends (Qt 6.8's QAccessibleAnnouncementEvent
     reaches AT-SPI as the Announcement signal of org.a11y.atspi.Event.Object)."""
 
-    messages: list[str] = field(default_factory=list)
+    said: list[tuple[str, bool]] = field(default_factory=list)  # (message, assertive)
 
     def listen(self) -> None:
         pyatspi.Registry.registerEventListener(self._record, "object:announcement")
 
     def _record(self, event: pyatspi.Event) -> None:
-        self.messages.append(str(event.any_data))
+        # detail1 is the politeness: 1 polite, 2 assertive (AtspiLive; Qt sends the numbers).
+        self.said.append((str(event.any_data), event.detail1 == LIVE_ASSERTIVE))
+
+    @property
+    def messages(self) -> list[str]:
+        return [message for message, _assertive in self.said]
 
 
 def pump(seconds: float) -> None:
