@@ -17,6 +17,7 @@ import shlex
 import signal
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 from types import FrameType
 
@@ -37,7 +38,6 @@ from atspi_tree import (
     named,
     poll,
     press_key,
-    pump,
     related,
     showing,
     text_of,
@@ -48,10 +48,11 @@ LEARNER = "Erika Muster"
 ROLE = "Verwaltung/Sekretariat"
 MODULE = "KI-Grundwissen für alle"
 LESSON_READ = "Lektion als gelesen markiert."
+# The toolbar's pages: (button, screen, role and name of an object that shows it is built).
 TOOLBAR_PAGES = (
-    ("Suche", "Suche"),
-    ("Mein Fortschritt", "Fortschritt"),
-    ("Kompetenz-Hilfe", "Hilfe"),
+    ("Suche", "Suche", "text", "Kurs durchsuchen"),
+    ("Mein Fortschritt", "Fortschritt", "push button", "Lernnachweis speichern…"),
+    ("Kompetenz-Hilfe", "Hilfe", "label", "Hilfetext"),
 )
 
 
@@ -195,9 +196,9 @@ class Walk:
         self.press_button("Meine Module")  # the toolbar's way home
         wait_for(lambda: find_one(self.app, "list", named("Ihr Lernpfad")), "the home page again")
         self.check_names("Startseite nach dem Quiz")
-        for button, screen in TOOLBAR_PAGES:
+        for button, screen, role, name in TOOLBAR_PAGES:
             self.press_button(button)
-            pump(1.0)
+            wait_for(partial(find_one, self.app, role, named(name)), f"{role} {name!r}")
             self.check_names(screen)
 
     def press_button(self, name: str) -> None:
