@@ -32,6 +32,7 @@ from atspi_tree import (
     activate_window,
     describe,
     do_action,
+    find_all,
     find_app,
     find_one,
     has,
@@ -48,6 +49,7 @@ LEARNER = "Erika Muster"
 ROLE = "Verwaltung/Sekretariat"
 MODULE = "KI-Grundwissen für alle"
 LESSON_READ = "Lektion als gelesen markiert."
+SEARCH_WORD = "Datenschutz"
 # The toolbar's pages: (button, screen, role and name of an object that shows it is built).
 TOOLBAR_PAGES = (
     ("Suche", "Suche", "text", "Kurs durchsuchen"),
@@ -87,7 +89,7 @@ class Walk:
         self.report.check(
             not nameless,
             f"[{screen}] every focusable object on screen has a name",
-            f"{len(focusable)} objects" if not nameless else "nameless: " + "; ".join(nameless),
+            f"{len(focusable)} checked" if not nameless else "nameless: " + "; ".join(nameless),
         )
 
     def welcome(self) -> None:
@@ -198,8 +200,22 @@ class Walk:
         self.check_names("Startseite nach dem Quiz")
         for button, screen, role, name in TOOLBAR_PAGES:
             self.press_button(button)
-            wait_for(partial(find_one, self.app, role, named(name)), f"{role} {name!r}")
+            page = wait_for(partial(find_one, self.app, role, named(name)), f"{role} {name!r}")
             self.check_names(screen)
+            if screen == "Suche":
+                self.search(page)
+
+    def search(self, field: pyatspi.Accessible) -> None:
+        """A word typed into the search field lists lessons, each named."""
+        field.queryEditableText().setTextContents(SEARCH_WORD)
+        results = wait_for(
+            lambda: find_one(self.app, "list", named("Suchergebnisse")), "the list of results"
+        )
+        hits = poll(lambda: find_all(results, "list item"), timeout=10) or []
+        self.report.check(
+            bool(hits), f"[Suche] {SEARCH_WORD!r} finds lessons", f"{len(hits)} entries"
+        )
+        self.check_names("Suche mit Ergebnissen")
 
     def press_button(self, name: str) -> None:
         button = wait_for(lambda: find_one(self.app, "push button", named(name)), repr(name))
