@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 import pyatspi
 from atspi_tree import (
+    KEY_1,
+    KEY_RETURN,
     Failed,
     describe,
     do_action,
@@ -18,6 +20,7 @@ from atspi_tree import (
     has,
     named,
     poll,
+    press_key,
     related,
     showing,
     text_of,
@@ -105,8 +108,10 @@ class QuizWalk:
             self.check_group(screen, question, inputs[0].parent)
         if number == 1 and inputs:
             self.submit_unanswered(screen, counter)
-        self.answer(screen, inputs)
-        self.submit(screen)
+        # Every third choice question is answered with the quiz's keys: 1 picks, Enter confirms.
+        by_keys = number % 3 == 0 and bool(inputs) and inputs[0].getRoleName() in CHOICE_ROLES
+        self.answer(screen, inputs, by_keys)
+        self.submit(screen, by_keys)
 
     def check_group(
         self, screen: str, question: pyatspi.Accessible, group: pyatspi.Accessible
@@ -129,16 +134,20 @@ class QuizWalk:
             "by " + ", ".join(ways) if ways else f"{describe(group)} has neither",
         )
 
-    def answer(self, screen: str, inputs: list[pyatspi.Accessible]) -> None:
+    def answer(self, screen: str, inputs: list[pyatspi.Accessible], by_keys: bool) -> None:
         if not inputs:
             self.report.skip(f"[{screen}] answering", "a text-only item, nothing to answer")
             return
         role = inputs[0].getRoleName()
         if role in CHOICE_ROLES:
-            do_action(inputs[0], "Toggle")
+            if by_keys:
+                press_key(KEY_1)
+            else:
+                do_action(inputs[0], "Toggle")
             chosen = poll(lambda: has(inputs[0], pyatspi.STATE_CHECKED), timeout=3)
+            how = "the key 1" if by_keys else "its Toggle action"
             self.report.check(
-                bool(chosen), f"[{screen}] the first {role} is checked", inputs[0].name
+                bool(chosen), f"[{screen}] the first {role} is checked by {how}", inputs[0].name
             )
         elif role == "text":
             for field in inputs:
@@ -186,11 +195,17 @@ class QuizWalk:
             raise Failed(f"[{screen}] no button named one of {SUBMIT_NAMES}")
         return button
 
-    def submit(self, screen: str) -> None:
+    def submit(self, screen: str, by_keys: bool) -> None:
         already = len(self.heard.messages)
-        do_action(self.submit_button(screen), "Press")
+        if by_keys:
+            press_key(KEY_RETURN)
+        else:
+            do_action(self.submit_button(screen), "Press")
         said = poll(lambda: self.heard.messages[already:], timeout=5) or []
-        self.report.check(SAVED in said, f"[{screen}] the saved answer is announced", f"{said}")
+        how = "Enter" if by_keys else "the button's Press action"
+        self.report.check(
+            SAVED in said, f"[{screen}] the answer confirmed by {how} is announced", f"{said}"
+        )
 
     def verdict(self, label: pyatspi.Accessible) -> None:
         self.report.check(

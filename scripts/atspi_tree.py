@@ -19,6 +19,7 @@ from Xlib import X, display
 T = TypeVar("T")
 
 KEY_DOWN = 0xFF54  # X keysyms
+KEY_1 = 0x31
 KEY_RETURN = 0xFF0D
 LIVE_ASSERTIVE = 2
 
