@@ -276,8 +276,11 @@ def main() -> int:
         activated = poll(lambda: activate_window(os.environ["DISPLAY"], process.pid), 10)
         report.check(bool(activated), "the app's window is activated")
         Walk(app, report, heard).run()
-    except Failed as failure:
-        report.check(False, "the walk went on", str(failure))
+    except Exception as error:  # Failed, or the app crashed during a D-Bus call
+        reason = str(error) if isinstance(error, Failed) else f"{type(error).__name__}: {error}"
+        if process.poll() is not None:
+            reason += f" (the app had ended with exit status {process.returncode})"
+        report.check(False, "the walk stopped early", reason)
     finally:
         signal.alarm(0)
         stop_app(process)
