@@ -33,8 +33,12 @@ BLANK = "_____"  # how GIFT shows the gap of a missing-word question
 
 
 def spoken_question(text: str, gap_name: str) -> str:
-    """The question as a screen reader should say it: a gap is a word ("Lücke"), not a line."""
-    return text.replace(BLANK, f" {gap_name} ").replace("  ", " ").strip()
+    """The question as a screen reader should say it: a gap is a word ("Lücke"), not a line,
+    spaced as a word: "nennt man _____." is said as "nennt man Lücke.", not "Lücke .".
+    """
+    spoken = text.replace(BLANK, f" {gap_name} ")
+    spoken = re.sub(r" +([.,;:!?)])", r"\1", spoken)
+    return re.sub(r" {2,}", " ", spoken).strip()
 
 
 class AnswerWidget(QGroupBox):
