@@ -51,16 +51,17 @@ def is_badge(path: Path) -> bool:
 
 def import_handed_in(store: RecordStore, hand_ins: Sequence[HandIn]) -> list[str]:
     """Check and record each file (on the worker); one line per file as `school import`
-    prints it: „<file>: hinzugefügt“, „bereits vorhanden“, „abgelehnt – <reason>“."""
-    lines = []
-    for hand_in in hand_ins:
-        outcome = SKIPPED
+    prints it: „<file>: hinzugefügt“, „bereits vorhanden“, „abgelehnt – <reason>“. Files with
+    the same role and name go in one call, so many certificates are checked side by side."""
+    outcomes = {index: SKIPPED for index, hand_in in enumerate(hand_ins) if hand_in.skipped}
+    batches: dict[tuple[str | None, str | None], list[int]] = {}
+    for index, hand_in in enumerate(hand_ins):
         if not hand_in.skipped:
-            [(_, outcome)] = import_files(
-                store, [hand_in.path], role=hand_in.role, name=hand_in.name
-            )
-        lines.append(f"{hand_in.path.name}: {outcome}")
-    return lines
+            batches.setdefault((hand_in.role, hand_in.name), []).append(index)
+    for (role, name), indexes in batches.items():
+        results = import_files(store, [hand_ins[i].path for i in indexes], role=role, name=name)
+        outcomes.update(zip(indexes, (outcome for _, outcome in results), strict=True))
+    return [f"{hand_in.path.name}: {outcomes[index]}" for index, hand_in in enumerate(hand_ins)]
 
 
 RoleChoices = Sequence[tuple[str | None, str]]  # (role id or None: unknown, label)

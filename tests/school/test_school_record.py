@@ -177,3 +177,36 @@ def test_an_open_badge_is_imported_with_the_holders_name_and_refused_without_it(
     status, out, _ = run("school", "overview")
     assert "Anna Adler (Lehrkraft)" in out
     assert number in out
+
+
+def test_many_files_are_checked_in_child_processes_with_the_same_outcome_in_order(
+    qapp: QApplication, run: Run, tmp_path: Path, sample_content: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from concurrent import futures
+
+    from kompetenz.school import intake
+
+    anna = _certificate(tmp_path, sample_content, "Anna Adler")
+    bernd = _certificate(tmp_path, sample_content, "Bernd Berg")
+    forged = tmp_path / "gefälscht.pdf"
+    forged.write_bytes(bernd.read_bytes().replace(b"Bernd Berg", b"Bernd Borg"))
+    files = [anna, forged, bernd, tmp_path / "fehlt.pdf", anna, bernd]
+    pools: list[int] = []
+
+    class CountedPool(futures.ProcessPoolExecutor):
+        def __init__(self, max_workers: int, **options: object) -> None:
+            pools.append(max_workers)
+            super().__init__(max_workers, **options)  # type: ignore[arg-type]
+
+    one_by_one = intake.verify_files(files)
+    monkeypatch.setattr(intake, "PARALLEL_FROM", 4)
+    monkeypatch.setattr(intake, "ProcessPoolExecutor", CountedPool)
+    monkeypatch.setattr(intake.os, "cpu_count", lambda: 2)
+    side_by_side = intake.verify_files(files)
+
+    assert pools == [2]  # two children, as many as cores
+    assert side_by_side == one_by_one
+    assert [type(r).__name__ for r in side_by_side] == [
+        "VerifiedCompletion", "Refusal", "VerifiedCompletion", "Refusal",
+        "VerifiedCompletion", "VerifiedCompletion"]
