@@ -26,7 +26,7 @@ from kompetenz.resources import bundled_content_dir  # noqa: E402
 from kompetenz.school.record import KEEPER_KEY, SCHOOL_KEY, report_input  # noqa: E402
 from kompetenz.school.report import write_report  # noqa: E402
 from kompetenz.store import open_store  # noqa: E402
-from kompetenz.store.records import Completion  # noqa: E402
+from kompetenz.store.records import Completion, Role  # noqa: E402
 from kompetenz.ui.i18n import install_translators  # noqa: E402
 from kompetenz.ui.main_window import MainWindow  # noqa: E402
 from kompetenz.ui.services import AppServices  # noqa: E402
@@ -77,6 +77,9 @@ def main() -> int:
         window.show()
         store = open_store(data_dir)
         window.attach_store(store)
+        head = store.create_profile("Dilek Demir", "Gesamtschule Beispielstadt", Role.LEADERSHIP)
+        store.set_preference(head.id, "tour_seen", True)
+        window.use_profile(head)  # the head teacher's own profile, as on her PC
         window.show_school()
         while window.ops.busy or window.school_page.table.rowCount() == 0:
             app.processEvents()  # the overview is read on the window's worker

@@ -59,7 +59,7 @@ class SchoolPage(QWidget):
         self._working = 0  # operations of this page still running
         self.store: ProgressStore | None = None
         heading = QLabel(self.tr("School overview"))
-        heading.setObjectName("pageTitle")
+        heading.setObjectName("pageHeading")
         notice = QLabel(self.tr(
             "Completion only: name, role, module, completion date, version and certificate "
             "number of what staff released or handed in. Never scores, answers, notes or time — "
