@@ -158,7 +158,8 @@ class LessonPage(QWidget):
 
         self.notes_editor = QPlainTextEdit()
         self.notes_editor.setObjectName("notesEditor")
-        self.notes_editor.setAccessibleName(self.tr("Your notes on this lesson"))
+        # Named by its heading "My notes" (its buddy), so that the name follows the heading.
+        self.notes_editor.setAccessibleDescription(self.tr("Your notes on this lesson"))
         self.notes_editor.setPlaceholderText(
             self.tr(
                 "Your notes on this lesson. They are saved as you type and stay on this computer."

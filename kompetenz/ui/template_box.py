@@ -39,7 +39,8 @@ class TemplateBox(QFrame):
         for template in templates:
             button = QPushButton(fill(self.tr("%1 …"), template.title))
             button.setObjectName("templateButton")
-            button.setAccessibleName(fill(self.tr("Open the template %1"), template.title))
+            # Named by its visible text (for voice control); what it does is its description.
+            button.setAccessibleDescription(fill(self.tr("Open the template %1"), template.title))
             button.setToolTip(self.tr("Show, print or save as an editable document (ODT)"))
             button.clicked.connect(
                 lambda _checked=False, name=template.file_name: self.template_requested.emit(name)
