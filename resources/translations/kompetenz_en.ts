@@ -44,6 +44,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The learning record could not be saved: %1
+Choose another folder and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learning record could not be created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save certificate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -62,6 +71,10 @@
     <message>
         <source>The certificate could not be saved: %1
 Choose another folder and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning record</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
