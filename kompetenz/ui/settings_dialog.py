@@ -118,7 +118,19 @@ class SettingsDialog(QDialog):
         layout.addSpacing(line)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
+        # Comfortable at 40 letters, but never wider than the screen: at 200 % text on an
+        # 800 px screen 40 letters would be 1,100 px and OK and Cancel out of reach.
+        comfortable = self.fontMetrics().horizontalAdvance("M") * 40
+        screen = self.screen().availableGeometry().width() if self.screen() else comfortable
+        self.setMinimumWidth(min(comfortable, screen * 9 // 10))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Tall enough for the wrapped note and preview at the narrowest width: a window does
+        not grow for wrapped text by itself, and the labels would be cut off."""
+        layout = self.layout()
+        if layout is not None:
+            self.setMinimumHeight(layout.totalHeightForWidth(self.minimumWidth()))
 
     @staticmethod
     def _buddy(text: str, widget: QWidget) -> QLabel:
@@ -146,6 +158,8 @@ class SettingsDialog(QDialog):
         font = self.preview_label.font()
         font.setPointSizeF(self._base_point_size * value / 100)
         self.preview_label.setFont(font)
+        if self.layout() is not None:  # not while the dialog is being built
+            self._fit_height()
 
     def _on_scale_spin_value_changed(self, value: int) -> None:
         self.scale_slider.setValue(value)
