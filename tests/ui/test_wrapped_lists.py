@@ -73,10 +73,7 @@ def test_module_rows_fit_their_wrapped_titles(qtbot, doubled_text) -> None:  # t
     assert cut_rows(page.module_list) == []
 
 
-@pytest.fixture(params=[(800, 150), (800, 200), (600, 100)], ids=lambda p: f"{p[0]}px-{p[1]}%")
-def sized_window(request, qtbot, data_dir, store):  # type: ignore[no-untyped-def]
-    """The real window over the bundled course, at a width and a text size with the app's
-    stylesheet: first wide, then made narrower, as a learner would."""
+def _sized_window(request, qtbot, data_dir, store):  # type: ignore[no-untyped-def]
     from kompetenz.ui.main_window import MainWindow
     from kompetenz.ui.services import AppServices
 
@@ -95,6 +92,18 @@ def sized_window(request, qtbot, data_dir, store):  # type: ignore[no-untyped-de
     yield window
     app.setStyleSheet("")
     apply_text_scale(app, 100)
+
+
+@pytest.fixture(params=[(800, 150), (800, 200), (600, 100)], ids=lambda p: f"{p[0]}px-{p[1]}%")
+def sized_window(request, qtbot, data_dir, store):  # type: ignore[no-untyped-def]
+    """The real window over the bundled course, at a width and a text size with the app's
+    stylesheet: first wide, then made narrower, as a learner would."""
+    yield from _sized_window(request, qtbot, data_dir, store)
+
+
+@pytest.fixture(params=[(800, 200)], ids=["800px-200%"])
+def small_window(request, qtbot, data_dir, store):  # type: ignore[no-untyped-def]
+    yield from _sized_window(request, qtbot, data_dir, store)
 
 
 def rows_not_shown_whole(view: QListView) -> list[str]:
@@ -134,3 +143,19 @@ def test_every_row_of_the_bundled_course_is_shown_whole(qtbot, sized_window) -> 
     seen["home"] = rows_not_shown_whole(window.home_page.module_list)
     seen["home, other modules"] = rows_not_shown_whole(window.home_page.other_list)
     assert {where: rows for where, rows in seen.items() if rows} == {}
+
+
+def test_long_button_texts_do_not_widen_the_window(qtbot, small_window) -> None:  # type: ignore[no-untyped-def]
+    """Template titles and the lesson page's four buttons wrap (measured before: a module
+    with templates made the window 1,155 px wide, a lesson 1,251 px)."""
+    window = small_window
+    widths = {}
+    for module in window.services.course.modules:
+        window.open_module(module.id)
+        qtbot.wait(50)
+        widths[module.id] = window.width()
+        window.open_lesson(module.lessons[0].file_name)
+        qtbot.wait(50)
+        widths[f"{module.id}, first lesson"] = window.width()
+    assert any(module.templates for module in window.services.course.modules)
+    assert {where: width for where, width in widths.items() if width > 800} == {}
