@@ -146,16 +146,22 @@ def test_every_row_of_the_bundled_course_is_shown_whole(qtbot, sized_window) -> 
 
 
 def test_long_button_texts_do_not_widen_the_window(qtbot, small_window) -> None:  # type: ignore[no-untyped-def]
-    """Template titles and the lesson page's four buttons wrap (measured before: a module
-    with templates made the window 1,155 px wide, a lesson 1,251 px)."""
+    """Template titles, the module page's quiz and certificate buttons and the lesson page's
+    four buttons wrap (measured before: a module with templates made the window 1,155 px
+    wide, a lesson 1,251 px; the module overview was squeezed to 195 px)."""
     window = small_window
     widths = {}
+    squeezed = {}
     for module in window.services.course.modules:
         window.open_module(module.id)
         qtbot.wait(50)
         widths[module.id] = window.width()
+        page = window.module_page
+        if page.overview.width() < page.lesson_list.width():  # 3:2, unless buttons forbid it
+            squeezed[module.id] = (page.overview.width(), page.lesson_list.width())
         window.open_lesson(module.lessons[0].file_name)
         qtbot.wait(50)
         widths[f"{module.id}, first lesson"] = window.width()
     assert any(module.templates for module in window.services.course.modules)
     assert {where: width for where, width in widths.items() if width > 800} == {}
+    assert squeezed == {}  # it was 195 px beside 560 px: words broke in the middle
