@@ -49,6 +49,7 @@ from kompetenz.ui.template_view import TemplateDialog
 
 ROLES_COURSE = Path(__file__).parent.parent / "data" / "roles"
 PASSWORD = "geheim-123"
+GIVE_UP_AFTER_TRIES = 500  # about 10 s of looking for a dialog that does not come
 
 Answer = Callable[[QWidget], None]
 
@@ -125,20 +126,30 @@ class DialogWalker:
         QTimer.singleShot(0, lambda: None)
         self.qtbot.wait(10)
 
-    def _look(self) -> None:
+    def _look(self, tries: int = 0) -> None:
         if not self._answers:
             return
         dialog = self._shown_dialog()
         if dialog is None:
-            QTimer.singleShot(20, self._look)
+            if tries < GIVE_UP_AFTER_TRIES:
+                QTimer.singleShot(20, lambda: self._look(tries + 1))
+            else:
+                self.seen[self._answers.pop(0)[0]] = ["the dialog did not show"]
             return
         self._checked.add(id(dialog))
         name, answer = self._answers.pop(0)
-        self.seen[name] = dialog_problems(dialog)
-        answer(dialog)
+        try:
+            self.seen[name] = dialog_problems(dialog)
+        except Exception as error:  # a failed check must not leave the dialog open
+            self.seen[name] = [f"the check failed: {error!r}"]
+        try:
+            answer(dialog)
+        finally:
+            if dialog.isModal() and dialog.isVisible():
+                dialog.reject()  # never leave a modal dialog blocking the test
         QTimer.singleShot(20, self._look)
 
-    def _shown_dialog(self) -> QWidget | None:
+    def _shown_dialog(self) -> QDialog | None:
         for widget in [QApplication.activeModalWidget(), *QApplication.topLevelWidgets()]:
             if (
                 isinstance(widget, QDialog)
