@@ -49,6 +49,7 @@ from kompetenz.ui.template_view import TemplateDialog
 
 ROLES_COURSE = Path(__file__).parent.parent / "data" / "roles"
 PASSWORD = "geheim-123"
+WALKED = "a11yWalked"  # set on each dialog once it was checked
 GIVE_UP_AFTER_TRIES = 500  # about 10 s of looking for a dialog that does not come
 
 Answer = Callable[[QWidget], None]
@@ -113,13 +114,14 @@ class DialogWalker:
         self.qtbot = qtbot
         self.seen: dict[str, list[str]] = {}
         self._answers: list[tuple[str, Answer]] = []
-        self._checked: set[int] = set()
 
     def walk(self, opening: Callable[[], object], *answers: tuple[str, Answer]) -> None:
         """Run `opening`; the n-th dialog that shows is recorded under answers[n][0] and then
         answered by answers[n][1]."""
         self._answers = list(answers)
         before = len(self.seen)
+        for dialog in self._visible_dialogs():  # left open before: not what this opens
+            dialog.setProperty(WALKED, True)
         QTimer.singleShot(0, self._look)
         opening()
         self.qtbot.waitUntil(lambda: len(self.seen) == before + len(answers), timeout=20_000)
@@ -135,8 +137,9 @@ class DialogWalker:
                 QTimer.singleShot(20, lambda: self._look(tries + 1))
             else:
                 self.seen[self._answers.pop(0)[0]] = ["the dialog did not show"]
+                _close_modal_dialogs()
             return
-        self._checked.add(id(dialog))
+        dialog.setProperty(WALKED, True)
         name, answer = self._answers.pop(0)
         try:
             self.seen[name] = dialog_problems(dialog)
@@ -149,15 +152,22 @@ class DialogWalker:
                 dialog.reject()  # never leave a modal dialog blocking the test
         QTimer.singleShot(20, self._look)
 
+    @staticmethod
+    def _visible_dialogs() -> list[QDialog]:
+        widgets = [QApplication.activeModalWidget(), *QApplication.topLevelWidgets()]
+        return [w for w in widgets if isinstance(w, QDialog) and w.isVisible()]
+
     def _shown_dialog(self) -> QDialog | None:
-        for widget in [QApplication.activeModalWidget(), *QApplication.topLevelWidgets()]:
-            if (
-                isinstance(widget, QDialog)
-                and widget.isVisible()
-                and id(widget) not in self._checked
-            ):
-                return widget
-        return None
+        # Marked by a property, not remembered by id(): Qt may build a new message box where
+        # an old one was, and Python may then hand out the old wrapper or id for it.
+        fresh = [d for d in self._visible_dialogs() if not d.property(WALKED)]
+        return fresh[0] if fresh else None
+
+
+def _close_modal_dialogs() -> None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isModal() and widget.isVisible():
+            widget.reject()
 
 
 def close(dialog: QWidget) -> None:
