@@ -38,13 +38,12 @@ from pytestqt.qtbot import QtBot
 from test_accessibility import accessibility_problems, accessible_name
 
 from kompetenz.certificates.service import CertificateService
-from kompetenz.content.loader import load_course
 from kompetenz.store.records import PlannedItem, Role
 from kompetenz.store.service import ProgressStore
 from kompetenz.ui.crash_dialog import CrashReporter
 from kompetenz.ui.i18n import install_translators
 from kompetenz.ui.main_window import MainWindow
-from kompetenz.ui.services import AppServices
+from kompetenz.ui.services import Dialogs
 from kompetenz.ui.template_view import TemplateDialog
 
 ROLES_COURSE = Path(__file__).parent.parent / "data" / "roles"
@@ -211,22 +210,20 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
 
 
 @pytest.fixture
-def window(  # type: ignore[no-untyped-def]
-    qtbot, language: str, tmp_path: Path, data_dir: Path, store: ProgressStore
-) -> MainWindow:
-    """The window over the roles course (it has a template), with the app's real dialogs."""
-    content = tmp_path / "content"
-    shutil.copytree(ROLES_COURSE, content)
+def sample_content(tmp_path: Path) -> Path:
+    """The course the conftest's main window is built over: the roles course (a template)."""
+    target = tmp_path / "content"
+    shutil.copytree(ROLES_COURSE, target)
+    return target
+
+
+@pytest.fixture
+def window(language: str, main_window_factory, store: ProgressStore) -> MainWindow:  # type: ignore[no-untyped-def]
+    """The real window, built after the language's translators, with the app's real dialogs."""
     store.create_profile("Sabine Sekretariat", role=Role.ADMINISTRATION)
     store.create_profile("Paul Passwort", password=PASSWORD)
-    services = AppServices(
-        course=load_course([content]), data_dir=data_dir, content_roots=[content]
-    )
-    main = MainWindow(services)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    main.attach_store(store)
+    main: MainWindow = main_window_factory()
+    main.services.dialogs = Dialogs()
     return main
 
 
