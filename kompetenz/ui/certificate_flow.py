@@ -175,7 +175,13 @@ class CertificateFlow(QObject):
             self.tr("Creating the learning record…"),
             lambda: export_record(request, target),
             lambda _: self._on_saved(target, self.tr("Learning record saved: %1")),
-            self._on_failed,
+            lambda error: self._on_record_failed(
+                self.tr(
+                    "The learning record could not be saved: %1\n"
+                    "Choose another folder and try again."
+                ),
+                error,
+            ),
             requester=self,
         )
 
@@ -190,7 +196,9 @@ class CertificateFlow(QObject):
                 self.tr("Creating the learning record…"),
                 lambda: build_record(request),
                 lambda portfolio: print_portfolio(window, portfolio),
-                self._on_failed,
+                lambda error: self._on_record_failed(
+                    self.tr("The learning record could not be created: %1"), error
+                ),
                 requester=self,
             )
 
@@ -245,3 +253,8 @@ class CertificateFlow(QObject):
                 error,
             ),
         )
+
+    def _on_record_failed(self, message: str, error: Exception) -> None:
+        """The learning record is no certificate: its errors say so (issue #17)."""
+        self.window.statusBar().clearMessage()
+        QMessageBox.warning(self.window, self.tr("Learning record"), fill(message, error))

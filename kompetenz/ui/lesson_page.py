@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -58,6 +57,7 @@ from kompetenz.ui.lesson_outline import LessonOutline
 from kompetenz.ui.style import is_dark
 from kompetenz.ui.template_box import TemplateBox
 from kompetenz.ui.text import escape, fill
+from kompetenz.ui.wrapping_push_button import WrappingPushButton
 
 
 class ReadingView(QTextBrowser):
@@ -141,24 +141,25 @@ class LessonPage(QWidget):
         self.outline.heading_chosen.connect(self._on_outline_heading_chosen)
         self.view.anchorClicked.connect(self._on_view_anchor_clicked)
         self.view.verticalScrollBar().valueChanged.connect(self._on_scrolled)
-        self.back_button = QPushButton(self.tr("Module overview"))
+        self.back_button = WrappingPushButton(self.tr("Module overview"))
         self.back_button.setObjectName("backToModuleButton")
         self.back_button.setAccessibleDescription(self.tr("Back to the module overview"))
         self.back_button.clicked.connect(self.module_requested)
-        self.previous_button = QPushButton(self.tr("← Previous lesson"))
+        self.previous_button = WrappingPushButton(self.tr("← Previous lesson"))
         self.previous_button.setObjectName("previousLessonButton")
         self.previous_button.clicked.connect(self._on_previous_clicked)
-        self.mark_done_button = QPushButton(self.tr("Mark as read"))
+        self.mark_done_button = WrappingPushButton(self.tr("Mark as read"))
         self.mark_done_button.setObjectName("markDoneButton")
         self.mark_done_button.setAccessibleDescription(self.tr("Mark this lesson as read"))
         self.mark_done_button.clicked.connect(self._on_mark_done_clicked)
-        self.next_button = QPushButton(self.tr("Next lesson →"))
+        self.next_button = WrappingPushButton(self.tr("Next lesson →"))
         self.next_button.setObjectName("nextLessonButton")
         self.next_button.clicked.connect(self._on_next_clicked)
 
         self.notes_editor = QPlainTextEdit()
         self.notes_editor.setObjectName("notesEditor")
-        self.notes_editor.setAccessibleName(self.tr("Your notes on this lesson"))
+        # Named by its heading "My notes" (its buddy), so that the name follows the heading.
+        self.notes_editor.setAccessibleDescription(self.tr("Your notes on this lesson"))
         self.notes_editor.setPlaceholderText(
             self.tr(
                 "Your notes on this lesson. They are saved as you type and stay on this computer."

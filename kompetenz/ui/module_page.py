@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from kompetenz.store.records import AttemptRecord, LessonState, ModuleProgress
 from kompetenz.ui.template_box import TemplateBox
 from kompetenz.ui.text import escape, fill
 from kompetenz.ui.wrapping_delegate import WrappingItemDelegate
+from kompetenz.ui.wrapping_push_button import WrappingPushButton
 
 FileNameRole = Qt.ItemDataRole.UserRole + 1
 
@@ -57,10 +57,11 @@ class ModulePage(QWidget):
         self.quiz_label = QLabel()
         self.quiz_label.setObjectName("quizStateLabel")
         self.quiz_label.setWordWrap(True)
-        self.start_quiz_button = QPushButton(self.tr("Start quiz"))
+        # Both wrap their text: in one row at 200 % text they would squeeze the overview.
+        self.start_quiz_button = WrappingPushButton(self.tr("Start quiz"))
         self.start_quiz_button.setObjectName("startQuizButton")
         self.start_quiz_button.clicked.connect(self.quiz_requested)
-        self.certificate_button = QPushButton(self.tr("Export certificate…"))
+        self.certificate_button = WrappingPushButton(self.tr("Export certificate…"))
         self.certificate_button.setObjectName("exportCertificateButton")
         self.certificate_button.clicked.connect(self.certificate_requested)
 

@@ -8,7 +8,10 @@ device pixels is the rect to draw into, just as `write_pdf` passes
 draws on the GUI thread, as Qt requires: a certificate in some 60 ms, a record of 9 pages in
 some 200 ms.
 
-No texts of our own: the preview's title and buttons come with Qt's translations.
+The preview's title and buttons come with Qt's translations. Qt leaves its page field, zoom
+field and page view without a name and its toolbar out of the Tab order (there is no menu either,
+so "Print" could not be reached without a mouse); `make_reachable` names them and makes each
+toolbar button a Tab stop.
 """
 
 from __future__ import annotations
@@ -16,10 +19,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF, QRectF
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QGraphicsView, QLineEdit, QToolBar, QToolButton, QWidget
 
 if TYPE_CHECKING:
     from kompetenz.certificates.document import CertificateDocument
@@ -55,6 +58,7 @@ class PrintPreview(QPrintPreviewDialog):
         super().__init__(printer, parent)
         self._printer = printer  # the dialog only borrows it
         self.paintRequested.connect(lambda target: _paint_on(target, paint))
+        make_reachable(self)
 
 
 def make_preview_dialog(parent: QWidget | None, paint: Paint) -> QPrintPreviewDialog:
@@ -84,6 +88,30 @@ class DocumentPreview(QPrintPreviewDialog):
         super().__init__(printer, parent)
         self._printer = printer  # the dialog only borrows it
         self.paintRequested.connect(document.print_)
+        make_reachable(self)
+
+
+def make_reachable(dialog: QPrintPreviewDialog) -> None:
+    """Name the preview's nameless controls and put its toolbar buttons in the Tab order."""
+    translate = QCoreApplication.translate
+    for button in dialog.findChildren(QToolButton):
+        if isinstance(button.parent(), QToolBar):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    more = dialog.findChild(QToolButton, "qt_toolbar_ext_button")
+    if more is not None:  # shown when the window is too narrow for every button
+        more.setAccessibleName(translate("Printing", "More buttons"))
+    zoom = dialog.findChild(QComboBox)
+    zoom_field = zoom.lineEdit() if zoom is not None else None
+    for field in (zoom, zoom_field):
+        if field is not None:
+            field.setAccessibleName(translate("Printing", "Zoom"))
+    for field in dialog.findChildren(QLineEdit):
+        if field is not zoom_field:
+            field.setAccessibleName(translate("Printing", "Page number"))
+    view = dialog.findChild(QGraphicsView)
+    if view is not None:
+        for part in (view, view.viewport()):
+            part.setAccessibleName(translate("Printing", "Print preview"))
 
 
 def document_preview_dialog(parent: QWidget | None, document: QTextDocument) -> QPrintPreviewDialog:

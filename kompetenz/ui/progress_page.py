@@ -191,12 +191,13 @@ class ProgressPage(QWidget):
         self.print_certificate_button.clicked.connect(self._on_print_certificate_button_clicked)
         self.badge_button = QPushButton(self.tr("Save as Open Badge…"))
         self.badge_button.setObjectName("badgeCertificateButton")
-        self.badge_button.setAccessibleName(
-            self.tr("Save the selected certificate as an Open Badge"))
+        self.badge_button.setAccessibleDescription(
+            self.tr("Save the selected certificate as an Open Badge")
+        )
         self.badge_button.clicked.connect(self._on_badge_button_clicked)
         self.release_button = QPushButton(self.tr("Release to school…"))
         self.release_button.setObjectName("releaseCertificateButton")
-        self.release_button.setAccessibleName(
+        self.release_button.setAccessibleDescription(
             self.tr("Release the selected certificate to the school leadership")
         )
         self.release_button.clicked.connect(self._on_release_button_clicked)

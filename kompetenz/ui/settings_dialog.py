@@ -50,10 +50,13 @@ class SettingsDialog(QDialog):
         self.language_note.setWordWrap(True)
         self.scale_slider = QSlider(Qt.Orientation.Horizontal)
         self.scale_slider.setObjectName("textScaleSlider")
-        self.scale_slider.setAccessibleName(self.tr("Text size in percent"))
+        # Named by its label "Text size:" (Qt does that while no name is set).
+        self.scale_slider.setAccessibleDescription(self.tr("Text size in percent"))
         self.scale_spin = QSpinBox()
         self.scale_spin.setObjectName("textScaleSpin")
         self.scale_spin.setAccessibleName(self.tr("Text size in percent"))
+        # The spin box hands its focus to the field inside it: a screen reader lands there.
+        self.scale_spin.lineEdit().setAccessibleName(self.tr("Text size in percent"))
         self.scale_spin.setSuffix(" %")
         for control in (self.scale_slider, self.scale_spin):
             control.setRange(TEXT_SCALE_MIN, TEXT_SCALE_MAX)
@@ -84,16 +87,14 @@ class SettingsDialog(QDialog):
         self.buttons.setObjectName("settingsButtons")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        # The buttons are named by their visible text (Qt does that while no name is set), so a
+        # learner who says what they see hits them, whatever Qt's translation calls them.
         restore = self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
         restore.setObjectName("restoreDefaultsButton")
-        restore.setAccessibleName(self.tr("Restore the default settings"))
+        restore.setAccessibleDescription(self.tr("Restore the default settings"))
         restore.clicked.connect(self._on_restore_defaults_clicked)
-        for role in (QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel):
-            button = self.buttons.button(role)
-            button.setObjectName(
-                "okButton" if role == QDialogButtonBox.StandardButton.Ok else "cancelButton"
-            )
-            button.setAccessibleName(button.text().replace("&", ""))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("okButton")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("cancelButton")
         self._base_point_size = self.font().pointSizeF() * 100 / settings.text_scale
         self._build_layout()
         self._show(settings)
@@ -117,7 +118,19 @@ class SettingsDialog(QDialog):
         layout.addSpacing(line)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
+        # Comfortable at 40 letters, but never wider than the screen: at 200 % text on an
+        # 800 px screen 40 letters would be 1,100 px and OK and Cancel out of reach.
+        comfortable = self.fontMetrics().horizontalAdvance("M") * 40
+        screen = self.screen().availableGeometry().width() if self.screen() else comfortable
+        self.setMinimumWidth(min(comfortable, screen * 9 // 10))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Tall enough for the wrapped note and preview at the narrowest width: a window does
+        not grow for wrapped text by itself, and the labels would be cut off."""
+        layout = self.layout()
+        if layout is not None:
+            self.setMinimumHeight(layout.totalHeightForWidth(self.minimumWidth()))
 
     @staticmethod
     def _buddy(text: str, widget: QWidget) -> QLabel:
@@ -145,6 +158,8 @@ class SettingsDialog(QDialog):
         font = self.preview_label.font()
         font.setPointSizeF(self._base_point_size * value / 100)
         self.preview_label.setFont(font)
+        if self.layout() is not None:  # not while the dialog is being built
+            self._fit_height()
 
     def _on_scale_spin_value_changed(self, value: int) -> None:
         self.scale_slider.setValue(value)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kompetenz.content.model import Template
 from kompetenz.ui.text import fill
+from kompetenz.ui.wrapping_push_button import WrappingPushButton
 
 
 class TemplateBox(QFrame):
@@ -37,9 +38,10 @@ class TemplateBox(QFrame):
             button.deleteLater()
         self.buttons = []
         for template in templates:
-            button = QPushButton(fill(self.tr("%1 …"), template.title))
+            button = WrappingPushButton(fill(self.tr("%1 …"), template.title))
             button.setObjectName("templateButton")
-            button.setAccessibleName(fill(self.tr("Open the template %1"), template.title))
+            # Named by its visible text (for voice control); what it does is its description.
+            button.setAccessibleDescription(fill(self.tr("Open the template %1"), template.title))
             button.setToolTip(self.tr("Show, print or save as an editable document (ODT)"))
             button.clicked.connect(
                 lambda _checked=False, name=template.file_name: self.template_requested.emit(name)

@@ -28,7 +28,7 @@
     <name>CertificateFlow</name>
     <message>
         <source>Certificate</source>
-        <translation>Bescheinigung</translation>
+        <translation>Zertifikat</translation>
     </message>
     <message>
         <source>Save as Open Badge</source>
@@ -75,8 +75,18 @@
         <translation>Lernnachweis gespeichert: %1</translation>
     </message>
     <message>
+        <source>The learning record could not be saved: %1
+Choose another folder and try again.</source>
+        <translation>Der Lernnachweis konnte nicht gespeichert werden: %1
+Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The learning record could not be created: %1</source>
+        <translation>Der Lernnachweis konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
         <source>Save certificate</source>
-        <translation>Bescheinigung speichern</translation>
+        <translation>Zertifikat speichern</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
@@ -84,17 +94,21 @@
     </message>
     <message>
         <source>Creating the certificate…</source>
-        <translation>Die Bescheinigung wird erstellt…</translation>
+        <translation>Das Zertifikat wird erstellt…</translation>
     </message>
     <message>
         <source>Certificate saved: %1</source>
-        <translation>Bescheinigung gespeichert: %1</translation>
+        <translation>Zertifikat gespeichert: %1</translation>
     </message>
     <message>
         <source>The certificate could not be saved: %1
 Choose another folder and try again.</source>
-        <translation>Die Bescheinigung konnte nicht gespeichert werden: %1
+        <translation>Das Zertifikat konnte nicht gespeichert werden: %1
 Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Learning record</source>
+        <translation>Lernnachweis</translation>
     </message>
 </context>
 <context>
@@ -182,11 +196,11 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>Certificates</source>
-        <translation>Bescheinigungen</translation>
+        <translation>Zertifikate</translation>
     </message>
     <message>
         <source>After passing a quiz you can save a certificate as a PDF file. It carries a digital signature and a QR code. Your school can check it with the command “kompetenz certificate verify”; any change to the file makes the check fail.</source>
-        <translation>Nach einem bestandenen Quiz können Sie eine Bescheinigung als PDF-Datei speichern. Sie trägt eine digitale Signatur und einen QR-Code. Ihre Schule kann sie mit dem Befehl „kompetenz certificate verify“ prüfen; jede Änderung an der Datei lässt die Prüfung fehlschlagen.</translation>
+        <translation>Nach einem bestandenen Quiz können Sie ein Zertifikat als PDF-Datei speichern. Es trägt eine digitale Signatur und einen QR-Code. Ihre Schule kann es mit dem Befehl „kompetenz certificate verify“ prüfen; jede Änderung an der Datei lässt die Prüfung fehlschlagen.</translation>
     </message>
     <message>
         <source>Your data</source>
@@ -297,7 +311,7 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Welcome!&lt;/b&gt; Each module has short lessons and a quiz at the end. Read the lessons in any order; your progress is saved at once. Pass a module&apos;s quiz to get a certificate for your continuing-education records. Everything stays on this computer – Kompetenz works without internet.</source>
-        <translation>&lt;b&gt;Willkommen!&lt;/b&gt; Jedes Modul besteht aus kurzen Lektionen und einem Quiz am Ende. Lesen Sie die Lektionen in beliebiger Reihenfolge; Ihr Fortschritt wird sofort gespeichert. Wenn Sie das Quiz eines Moduls bestehen, erhalten Sie eine Bescheinigung für Ihre Fortbildungsnachweise. Alles bleibt auf diesem Computer – Kompetenz funktioniert ohne Internet.</translation>
+        <translation>&lt;b&gt;Willkommen!&lt;/b&gt; Jedes Modul besteht aus kurzen Lektionen und einem Quiz am Ende. Lesen Sie die Lektionen in beliebiger Reihenfolge; Ihr Fortschritt wird sofort gespeichert. Wenn Sie das Quiz eines Moduls bestehen, erhalten Sie eine Teilnahmebescheinigung für Ihre Fortbildungsnachweise. Alles bleibt auf diesem Computer – Kompetenz funktioniert ohne Internet.</translation>
     </message>
     <message>
         <source>Got it</source>
@@ -636,7 +650,7 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>Export certificate…</source>
-        <translation>Bescheinigung speichern…</translation>
+        <translation>Zertifikat speichern…</translation>
     </message>
     <message>
         <source>Templates for your school</source>
@@ -676,7 +690,7 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>Pass the quiz to receive a certificate for this module.</source>
-        <translation>Bestehen Sie das Quiz, um eine Bescheinigung für dieses Modul zu erhalten.</translation>
+        <translation>Bestehen Sie das Quiz, um die Teilnahmebescheinigung für dieses Modul zu erhalten.</translation>
     </message>
     <message>
         <source>You will learn to</source>
@@ -749,6 +763,25 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>More buttons</source>
+        <translation>Weitere Schaltflächen</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation>Seitenzahl</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Druckvorschau</translation>
+    </message>
+</context>
+<context>
     <name>ProfileFlow</name>
     <message>
         <source>Password</source>
@@ -770,13 +803,13 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
         <source>Your role decides which modules form your learning path and are needed for the „Zertifikat KI-Kompetenz“. Certificates already issued stay as they are.
 
 Your role:</source>
-        <translation>Ihre Rolle bestimmt, welche Module Ihren Lernpfad bilden und für das „Zertifikat KI-Kompetenz“ nötig sind. Bereits ausgestellte Bescheinigungen bleiben, wie sie sind.
+        <translation>Ihre Rolle bestimmt, welche Module Ihren Lernpfad bilden und für das „Zertifikat KI-Kompetenz“ nötig sind. Bereits ausgestellte Zertifikate bleiben, wie sie sind.
 
 Ihre Rolle:</translation>
     </message>
     <message>
         <source>Delete the profile &quot;%1&quot; and everything recorded for it – lessons read, quiz answers, notes, reflections and issued certificates? This cannot be undone.</source>
-        <translation>Möchten Sie das Profil „%1“ mit allem löschen, was dazu gespeichert ist – gelesene Lektionen, Quiz-Antworten, Notizen, Reflexionen und ausgestellte Bescheinigungen? Das kann nicht rückgängig gemacht werden.</translation>
+        <translation>Möchten Sie das Profil „%1“ mit allem löschen, was dazu gespeichert ist – gelesene Lektionen, Quiz-Antworten, Notizen, Reflexionen und ausgestellte Zertifikate? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>Delete profile</source>
@@ -874,11 +907,11 @@ Ihre Rolle:</translation>
     </message>
     <message>
         <source>Issued certificates</source>
-        <translation>Ausgestellte Bescheinigungen</translation>
+        <translation>Ausgestellte Zertifikate</translation>
     </message>
     <message>
         <source>No certificates yet. Pass a module&apos;s quiz to receive one.</source>
-        <translation>Noch keine Bescheinigungen. Bestehen Sie das Quiz eines Moduls, um eine zu erhalten.</translation>
+        <translation>Noch keine Zertifikate. Bestehen Sie das Quiz eines Moduls, um eines zu erhalten.</translation>
     </message>
     <message>
         <source>Export again…</source>
@@ -886,7 +919,7 @@ Ihre Rolle:</translation>
     </message>
     <message>
         <source>Export the selected certificate again</source>
-        <translation>Ausgewählte Bescheinigung erneut speichern</translation>
+        <translation>Ausgewähltes Zertifikat erneut speichern</translation>
     </message>
     <message>
         <source>Print…</source>
@@ -894,7 +927,7 @@ Ihre Rolle:</translation>
     </message>
     <message>
         <source>Print the selected certificate</source>
-        <translation>Die ausgewählte Bescheinigung drucken</translation>
+        <translation>Das ausgewählte Zertifikat drucken</translation>
     </message>
     <message>
         <source>Save as Open Badge…</source>
@@ -938,7 +971,7 @@ Ihre Rolle:</translation>
     </message>
     <message>
         <source>Certificates</source>
-        <translation>Bescheinigungen</translation>
+        <translation>Zertifikate</translation>
     </message>
     <message>
         <source>Overall: %1 of %2 lessons read · %3 of %4 quizzes passed · %5 of learning</source>
@@ -1412,7 +1445,7 @@ Bereits aufgenommene Dateien bleiben aufgenommen. Wählen Sie die Dateien späte
     </message>
     <message>
         <source>Kompetenz teaches the basics of generative AI for school, offline. Everything you enter stays on this computer. Please enter your name as it should appear on your certificates.</source>
-        <translation>Kompetenz vermittelt offline die Grundlagen generativer KI für die Schule. Alles, was Sie eingeben, bleibt auf diesem Computer. Bitte geben Sie Ihren Namen so ein, wie er auf Ihren Bescheinigungen stehen soll.</translation>
+        <translation>Kompetenz vermittelt offline die Grundlagen generativer KI für die Schule. Alles, was Sie eingeben, bleibt auf diesem Computer. Bitte geben Sie Ihren Namen so ein, wie er auf Ihren Zertifikaten stehen soll.</translation>
     </message>
     <message>
         <source>Your name</source>
@@ -1468,7 +1501,7 @@ Bereits aufgenommene Dateien bleiben aufgenommen. Wählen Sie die Dateien späte
     </message>
     <message>
         <source>Please enter your name. It appears on your certificates.</source>
-        <translation>Bitte geben Sie Ihren Namen ein. Er erscheint auf Ihren Bescheinigungen.</translation>
+        <translation>Bitte geben Sie Ihren Namen ein. Er erscheint auf Ihren Zertifikaten.</translation>
     </message>
     <message>
         <source>The two passwords differ. Please type them again.</source>

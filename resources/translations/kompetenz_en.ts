@@ -75,6 +75,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The learning record could not be saved: %1
+Choose another folder and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learning record could not be created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save certificate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -93,6 +102,10 @@
     <message>
         <source>The certificate could not be saved: %1
 Choose another folder and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning record</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -742,6 +755,25 @@ Choose another folder and try again.</source>
     <message>
         <source>The content pack was not installed. Nothing was changed.
 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>More buttons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print preview</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QAccessible, QColor, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QSlider, QSpinBox
 
 from kompetenz.ui import settings as settings_module
@@ -119,7 +119,8 @@ def test_the_dialog_returns_what_the_learner_chose(qtbot) -> None:  # type: igno
                        ("textScaleSpin", QSpinBox), ("themeCombo", QComboBox)):  # fmt: skip
         widget = dialog.findChild(kind, name)
         assert widget is not None, name
-        assert widget.accessibleName(), name
+        spoken = QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+        assert spoken, name  # set, or (the slider) taken from its label
     assert "next start" in dialog.findChild(QLabel, "languageNoteLabel").text()
     language = dialog.findChild(QComboBox, "languageCombo")
     language.setCurrentIndex(language.findData("en"))
@@ -191,3 +192,29 @@ def test_apply_theme_switches_between_light_and_dark(restored_app: QApplication)
     # offscreen reports no colour scheme: "system" is light with the platform's palette
     assert apply_theme(app, "system") == "light"
     assert app.palette().color(QPalette.ColorRole.Window).lightness() > 150
+
+
+def test_the_dialog_fits_a_small_screen_at_double_text_size(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    """At 200 % on an 800×600 screen (Qt's offscreen screen): OK and Cancel on the screen,
+    the wrapped note and preview not cut off."""
+    from kompetenz.resources import resource_path
+    from kompetenz.ui.settings import apply_text_scale, scale_stylesheet
+
+    qss = resource_path("styles", "kompetenz.qss").read_text(encoding="utf-8")
+    qapp.setStyleSheet(scale_stylesheet(qss, 200))
+    apply_text_scale(qapp, 200)
+    try:
+        dialog = SettingsDialog(Settings(text_scale=200))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        screen = dialog.screen().availableGeometry()
+        assert screen.width() <= 1024  # a small screen, or the test would not see the problem
+        assert dialog.width() <= screen.width()
+        assert dialog.height() <= screen.height()
+        for name in ("languageNoteLabel", "textPreviewLabel"):
+            label = dialog.findChild(QLabel, name)
+            assert label.height() >= label.heightForWidth(label.width()), name
+    finally:
+        qapp.setStyleSheet("")
+        apply_text_scale(qapp, 100)
