@@ -64,5 +64,5 @@ def _settings(args: argparse.Namespace) -> int:
     if settings.details().in_hessen:
         from kompetenz.certificates.details import HESSEN_NOTE
 
-        print(f"Hinweis: {HESSEN_NOTE} Das steht auch auf jeder Bescheinigung.")
+        print(f"Hinweis: {HESSEN_NOTE} Das steht auch auf jedem Zertifikat.")
     return 0
