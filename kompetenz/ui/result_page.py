@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from kompetenz.ui.announce import announce
+from kompetenz.ui.announce import announce, spoken
 from kompetenz.ui.text import escape, fill
 
 if TYPE_CHECKING:
@@ -63,6 +63,7 @@ class ResultPage(QWidget):
                 f"{result.pass_percent:.0f}",
             )
         self.score_label.setText(text)
+        self.score_label.setAccessibleName(spoken(text))
         self.score_label.setProperty("passed", result.passed)
         self.review.setHtml("".join(self._item_html(item) for item in items))
         self.score_label.setFocus(Qt.FocusReason.OtherFocusReason)
