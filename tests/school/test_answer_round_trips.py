@@ -3,7 +3,7 @@ for one round trip, not for BEGIN, a read, the write and COMMIT (see benchmarks/
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import psycopg
@@ -37,30 +37,34 @@ def _statements_of(store: ProgressStore, action: Callable[[], None]) -> list[tup
     return sent
 
 
-def test_an_answer_is_one_autocommitted_statement_seen_at_once_elsewhere(
-    learner_url: str, school_server: str, tmp_path: Path
-) -> None:
+@pytest.fixture
+def learner(learner_url: str, tmp_path: Path) -> Iterator[tuple[ProgressStore, int]]:
+    """A person's store on the school server, and an open attempt of theirs."""
     with open_store(tmp_path, learner_url) as store:
         profile = store.create_profile("Anna")
-        attempt = store.start_attempt(profile.id, "beispiel", "1.0.0", PLAN)
-        sent = _statements_of(store, lambda: store.record_answer(attempt.id, 1, "q-b", [2], 0.5))
-        assert sent == [("INSERT", True)]
-        with psycopg.connect(libpq(school_server)) as other:  # committed: visible elsewhere
-            rows = other.execute("SELECT position, response, fraction FROM answers "
-                                 "WHERE attempt_id = %s", (attempt.id,)).fetchall()
-        assert rows == [(1, [2], 0.5)]
+        yield store, store.start_attempt(profile.id, "beispiel", "1.0.0", PLAN).id
+
+
+def test_an_answer_is_one_autocommitted_statement_seen_at_once_elsewhere(
+    learner: tuple[ProgressStore, int], school_server: str
+) -> None:
+    store, attempt_id = learner
+    sent = _statements_of(store, lambda: store.record_answer(attempt_id, 1, "q-b", [2], 0.5))
+    assert sent == [("INSERT", True)]
+    with psycopg.connect(libpq(school_server)) as other:  # committed: visible elsewhere
+        rows = other.execute("SELECT position, response, fraction FROM answers "
+                             "WHERE attempt_id = %s", (attempt_id,)).fetchall()
+    assert rows == [(1, [2], 0.5)]
 
 
 def test_a_refused_answer_still_gets_its_reason_and_writes_nothing(
-    learner_url: str, school_server: str, tmp_path: Path
+    learner: tuple[ProgressStore, int], school_server: str
 ) -> None:
-    with open_store(tmp_path, learner_url) as store:
-        profile = store.create_profile("Anna")
-        attempt = store.start_attempt(profile.id, "beispiel", "1.0.0", PLAN)
-        with pytest.raises(ValueError, match="holds 'q-a'"):
-            store.record_answer(attempt.id, 0, "q-b", [1], 1.0)
-        store.finish_attempt(attempt.id, 0, False)
-        with pytest.raises(AttemptClosed):
-            store.record_answer(attempt.id, 1, "q-b", [1], 1.0)
+    store, attempt_id = learner
+    with pytest.raises(ValueError, match="holds 'q-a'"):
+        store.record_answer(attempt_id, 0, "q-b", [1], 1.0)
+    store.finish_attempt(attempt_id, 0, False)
+    with pytest.raises(AttemptClosed):
+        store.record_answer(attempt_id, 1, "q-b", [1], 1.0)
     with psycopg.connect(libpq(school_server)) as other:
         assert other.execute("SELECT count(*) FROM answers").fetchone() == (0,)
