@@ -78,14 +78,16 @@ class ProgressView:
     progress: dict[str, ModuleProgress]
     scores: dict[str, list[float]]  # per module, oldest attempt first
     certificates: list[CertificateRecord]
+    released: frozenset[str] = frozenset()  # numbers the school leadership can see
 
 
 def progress_view(store: ProgressStore, profile_id: int) -> ProgressView:
-    """What the progress page shows, in three summary reads (no attempt is loaded)."""
+    """What the progress page shows, in four summary reads (no attempt is loaded)."""
     return ProgressView(
         store.module_progress(profile_id),
         store.attempt_scores(profile_id),
         store.certificates(profile_id),
+        store.released_numbers(profile_id),
     )
 
 

@@ -118,15 +118,38 @@ class CertificateFlow(QObject):
             requester=self,
         )
 
-    def _on_released(self, number: str) -> None:
-        text = fill(self.tr("Certificate %1 released."), number)
+    def withdraw(self, number: str) -> None:
+        """Take a release back: the school leadership no longer sees the certificate."""
+        window = self.window
+        if window.session is None or window.profile is None:
+            return
+        question = fill(self.tr(
+            "The school leadership will no longer see certificate %1. The certificate itself "
+            "stays valid. Withdraw the release?"), number)
+        if not window.services.dialogs.confirm(window, self.tr("Withdraw release"), question):
+            return
+        service, profile_id = self._service(), window.profile.id
+        window.run_busy(
+            fill(self.tr("Withdrawing the release of certificate %1…"), number),
+            lambda: service.withdraw(profile_id, number),
+            lambda _: self._on_released(number, released=False),
+            lambda error: self._on_release_failed(error, released=False),
+            requester=self,
+        )
+
+    def _on_released(self, number: str, released: bool = True) -> None:
+        text = fill(self.tr("Certificate %1 released.") if released else
+                    self.tr("Release of certificate %1 withdrawn."), number)
         self.window.statusBar().showMessage(text, 10000)
         announce(self.window.statusBar(), text)
+        if self.window.stack.currentWidget() is self.window.progress_page:
+            self.window.show_progress()  # the table's "School" column and the button follow
 
-    def _on_release_failed(self, error: Exception) -> None:
+    def _on_release_failed(self, error: Exception, released: bool = True) -> None:
         window = self.window
         window.statusBar().clearMessage()
-        text = fill(self.tr("The certificate was not released: %1"), error)
+        text = fill(self.tr("The certificate was not released: %1") if released else
+                    self.tr("The release was not withdrawn: %1"), error)
         announce(window.statusBar(), text, urgent=True)
         window.services.dialogs.inform(window, self.tr("Release to school"), text)
 

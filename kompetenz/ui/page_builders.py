@@ -101,6 +101,7 @@ def build_progress_page(window: MainWindow) -> ProgressPage:
     page.portfolio_export_requested.connect(window.certificates.export_portfolio)
     page.certificate_badge_requested.connect(window.certificates.export_badge)
     page.certificate_release_requested.connect(window.certificates.release)
+    page.certificate_withdraw_requested.connect(window.certificates.withdraw)
     page.portfolio_print_requested.connect(window.certificates.print_portfolio)
     return page
 

@@ -66,28 +66,36 @@ def date_text(day: date) -> str:
 
 
 class CertificateTableModel(QAbstractTableModel):
-    """The learner's issued certificates: number, kind, modules, date of issue."""
+    """The learner's issued certificates: number, kind, modules, date of issue, and whether
+    the school leadership can see it."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._records: tuple[CertificateRecord, ...] = ()
         self._titles: Mapping[str, str] = {}
+        self._released: frozenset[str] = frozenset()
 
     def set_certificates(
-        self, records: Sequence[CertificateRecord], module_titles: Mapping[str, str]
+        self,
+        records: Sequence[CertificateRecord],
+        module_titles: Mapping[str, str],
+        released: frozenset[str] = frozenset(),
     ) -> None:
         self.beginResetModel()
-        self._records, self._titles = tuple(records), module_titles
+        self._records, self._titles, self._released = tuple(records), module_titles, released
         self.endResetModel()
 
     def number_at(self, row: int) -> str:
         return self._records[row].number
 
+    def is_released(self, row: int) -> bool:
+        return self._records[row].number in self._released
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
         return 0 if parent.isValid() else len(self._records)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else 5
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -99,6 +107,7 @@ class CertificateTableModel(QAbstractTableModel):
             QCoreApplication.translate("ProgressPage", "Kind"),
             QCoreApplication.translate("ProgressPage", "Modules"),
             QCoreApplication.translate("ProgressPage", "Issued on"),
+            QCoreApplication.translate("ProgressPage", "School"),
         )[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -125,7 +134,11 @@ class CertificateTableModel(QAbstractTableModel):
                 if len(titles) <= 2
                 else fill(QCoreApplication.translate("ProgressPage", "%1 modules"), len(titles))
             )
-        return date_text(record.issued_at.astimezone().date())
+        if column == 3:
+            return date_text(record.issued_at.astimezone().date())
+        if record.number in self._released:
+            return QCoreApplication.translate("ProgressPage", "released")
+        return QCoreApplication.translate("ProgressPage", "not released")
 
 
 class ProgressPage(QWidget):
@@ -135,6 +148,8 @@ class ProgressPage(QWidget):
         certificate_reexport_requested(number): save this issued certificate as a PDF again.
         certificate_print_requested(number): print this issued certificate (with preview).
         certificate_badge_requested(number): save this issued certificate as an Open Badge.
+        certificate_release_requested(number): let the school leadership see it.
+        certificate_withdraw_requested(number): take that back.
         portfolio_export_requested(): save the whole learning record as one PDF.
         portfolio_print_requested(): print the whole learning record (with preview).
     """
@@ -143,6 +158,7 @@ class ProgressPage(QWidget):
     certificate_print_requested = Signal(str)
     certificate_badge_requested = Signal(str)
     certificate_release_requested = Signal(str)
+    certificate_withdraw_requested = Signal(str)
     portfolio_export_requested = Signal()
     portfolio_print_requested = Signal()
 
@@ -167,6 +183,8 @@ class ProgressPage(QWidget):
         self.certificate_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.certificate_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.certificate_table.setTabKeyNavigation(False)
+        self.certificate_table.selectionModel().selectionChanged.connect(
+            lambda *_: self._show_release_state())
         self.certificate_table.verticalHeader().hide()
         self.certificate_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
@@ -264,7 +282,7 @@ class ProgressPage(QWidget):
             self._add_quiz_block(module, progress.get(module.id), scores.get(module.id, []))
         certificates = view.certificates
         titles = {m.id: m.title for m in modules}
-        self.certificate_model.set_certificates(certificates, titles)
+        self.certificate_model.set_certificates(certificates, titles, view.released)
         self.certificate_table.setVisible(bool(certificates))
         self.no_certificates_label.setVisible(not certificates)
         self.reexport_button.setVisible(bool(certificates))
@@ -274,6 +292,7 @@ class ProgressPage(QWidget):
         if certificates:
             self.certificate_table.selectRow(len(certificates) - 1)  # the newest
             self._fit_table_height()
+        self._show_release_state()
 
     def _fit_table_height(self) -> None:
         """Show every row without an inner scroll bar; the page itself scrolls."""
@@ -358,8 +377,28 @@ class ProgressPage(QWidget):
             self.certificate_reexport_requested.emit(number)
 
     def _on_release_button_clicked(self) -> None:
-        if (number := self.selected_certificate()) is not None:
+        rows = self.certificate_table.selectionModel().selectedRows()
+        if not rows:
+            return
+        number = self.certificate_model.number_at(rows[0].row())
+        if self.certificate_model.is_released(rows[0].row()):
+            self.certificate_withdraw_requested.emit(number)
+        else:
             self.certificate_release_requested.emit(number)
+
+    def _show_release_state(self) -> None:
+        """The button offers what can be done with the selected certificate: release it, or
+        take the release back; its name follows the text (screen readers)."""
+        rows = self.certificate_table.selectionModel().selectedRows()
+        released = bool(rows) and self.certificate_model.is_released(rows[0].row())
+        if released:
+            self.release_button.setText(self.tr("Withdraw release…"))
+            self.release_button.setAccessibleDescription(
+                self.tr("The school leadership will no longer see the selected certificate"))
+        else:
+            self.release_button.setText(self.tr("Release to school…"))
+            self.release_button.setAccessibleDescription(
+                self.tr("Release the selected certificate to the school leadership"))
 
     def _on_print_certificate_button_clicked(self) -> None:
         if (number := self.selected_certificate()) is not None:

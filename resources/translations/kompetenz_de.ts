@@ -55,12 +55,32 @@
         <translation>Zertifikat %1 wird für die Schule freigegeben…</translation>
     </message>
     <message>
+        <source>The school leadership will no longer see certificate %1. The certificate itself stays valid. Withdraw the release?</source>
+        <translation>Die Schulleitung sieht das Zertifikat %1 dann nicht mehr. Das Zertifikat selbst bleibt gültig. Freigabe zurücknehmen?</translation>
+    </message>
+    <message>
+        <source>Withdraw release</source>
+        <translation>Freigabe zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Withdrawing the release of certificate %1…</source>
+        <translation>Die Freigabe von Zertifikat %1 wird zurückgenommen…</translation>
+    </message>
+    <message>
         <source>Certificate %1 released.</source>
         <translation>Zertifikat %1 freigegeben.</translation>
     </message>
     <message>
+        <source>Release of certificate %1 withdrawn.</source>
+        <translation>Freigabe von Zertifikat %1 zurückgenommen.</translation>
+    </message>
+    <message>
         <source>The certificate was not released: %1</source>
         <translation>Das Zertifikat wurde nicht freigegeben: %1</translation>
+    </message>
+    <message>
+        <source>The release was not withdrawn: %1</source>
+        <translation>Die Freigabe wurde nicht zurückgenommen: %1</translation>
     </message>
     <message>
         <source>Save learning record</source>
@@ -890,6 +910,10 @@ Ihre Rolle:</translation>
         <translation>Ausgestellt am</translation>
     </message>
     <message>
+        <source>School</source>
+        <translation>Schulleitung</translation>
+    </message>
+    <message>
         <source>AI literacy certificate</source>
         <translation>Zertifikat KI-Kompetenz</translation>
     </message>
@@ -900,6 +924,14 @@ Ihre Rolle:</translation>
     <message>
         <source>%1 modules</source>
         <translation>%1 Module</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>freigegeben</translation>
+    </message>
+    <message>
+        <source>not released</source>
+        <translation>nicht freigegeben</translation>
     </message>
     <message>
         <source>My progress</source>
@@ -996,6 +1028,14 @@ Ihre Rolle:</translation>
     <message>
         <source>Best result %1 – %2 · attempts: %3 · pass mark %4</source>
         <translation>Bestes Ergebnis %1 – %2 · Versuche: %3 · Bestehensgrenze %4</translation>
+    </message>
+    <message>
+        <source>Withdraw release…</source>
+        <translation>Freigabe zurücknehmen…</translation>
+    </message>
+    <message>
+        <source>The school leadership will no longer see the selected certificate</source>
+        <translation>Die Schulleitung sieht das gewählte Zertifikat dann nicht mehr</translation>
     </message>
 </context>
 <context>

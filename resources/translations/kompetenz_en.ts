@@ -55,11 +55,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The school leadership will no longer see certificate %1. The certificate itself stays valid. Withdraw the release?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawing the release of certificate %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Certificate %1 released.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Release of certificate %1 withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The certificate was not released: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The release was not withdrawn: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -884,6 +904,10 @@ Your role:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>School</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>AI literacy certificate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -893,6 +917,14 @@ Your role:</source>
     </message>
     <message>
         <source>%1 modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not released</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -989,6 +1021,14 @@ Your role:</source>
     </message>
     <message>
         <source>Best result %1 – %2 · attempts: %3 · pass mark %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw release…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The school leadership will no longer see the selected certificate</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

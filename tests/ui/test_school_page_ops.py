@@ -329,3 +329,30 @@ def test_releasing_a_certificate_runs_on_the_worker_and_is_announced(  # type: i
     qtbot.waitUntil(lambda: bool(dialogs.messages), timeout=30_000)
     assert dialogs.messages[-1].startswith("The certificate was not released: ")
     assert "Traceback" not in dialogs.messages[-1]
+
+
+def test_the_progress_page_releases_and_withdraws_the_selected_certificate(  # type: ignore[no-untyped-def]
+    qtbot, main_window: MainWindow, store: ProgressStore
+) -> None:
+    service = CertificateService(store, main_window.services.course, main_window.services.data_dir)
+    number = _passed(service, store, "Anna Adler")
+    main_window.use_profile(store.list_profiles()[0])
+    main_window.show_progress()
+    page = main_window.progress_page
+    column = page.certificate_model.columnCount() - 1
+
+    def school_column() -> str:
+        return str(page.certificate_model.index(0, column).data())
+
+    assert (page.release_button.text(), school_column()) == ("Release to school…", "not released")
+    page.release_button.click()
+    qtbot.waitUntil(lambda: school_column() == "released", timeout=30_000)
+    assert page.release_button.text() == "Withdraw release…"
+    assert accessible_name(page.release_button) == "Withdraw release…"  # follows the text
+    assert [c.certificate_number for c in store.released_completions()] == [number]
+
+    page.release_button.click()
+    qtbot.waitUntil(lambda: school_column() == "not released", timeout=30_000)
+    assert page.release_button.text() == "Release to school…"
+    assert main_window.statusBar().currentMessage() == f"Release of certificate {number} withdrawn."
+    assert store.released_completions() == []
