@@ -90,7 +90,7 @@ class CertificateFlow(QObject):
         service = self._service()
         self.window.run_busy(
             self.tr("Creating the Open Badge…"),
-            lambda: service.export_badge(number, target),
+            lambda: _badge_in_child(service, number, target),
             lambda _: self._on_saved(target),
             self._on_failed,
         )
@@ -234,8 +234,9 @@ class CertificateFlow(QObject):
         )
 
     def _write_in_background(self, issued: IssuedCertificate, target: Path) -> None:
+        """Drawn and signed in a child process (see ui/record_job.py for why not here)."""
         from kompetenz.certificates.document import CertificateError
-        from kompetenz.certificates.pdf import write_pdf
+        from kompetenz.ui.record_job import write_certificate_pdf
 
         window = self.window
         try:
@@ -245,9 +246,10 @@ class CertificateFlow(QObject):
             return
         self._enable_certificate_button(False)
         document, signed_text = issued.document, issued.signed_text
+        data_dir, fingerprint = window.services.data_dir, pdf_key.fingerprint
         window.run_busy(
             self.tr("Creating the certificate…"),
-            lambda: write_pdf(target, document, signed_text, pdf_key),
+            lambda: write_certificate_pdf(target, document, signed_text, data_dir, fingerprint),
             lambda _: self._on_saved(target),
             self._on_failed,
             requester=self,
@@ -281,3 +283,10 @@ class CertificateFlow(QObject):
         """The learning record is no certificate: its errors say so (issue #17)."""
         self.window.statusBar().clearMessage()
         QMessageBox.warning(self.window, self.tr("Learning record"), fill(message, error))
+
+
+def _badge_in_child(service: CertificateService, number: str, target: Path) -> None:
+    """The badge is signed here (no Qt); its image is drawn in a child process."""
+    from kompetenz.ui.record_job import write_badge_file
+
+    write_badge_file(target, service.badge(number), service.issued(number).document)

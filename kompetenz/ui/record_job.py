@@ -1,4 +1,5 @@
-"""The learning record (Lernnachweis) built and drawn in a child process.
+"""The learning record (Lernnachweis) built and drawn in a child process; certificates and
+badge images drawn in one too.
 
 Why a process and not just the worker thread: Python runs one thread at a time. Measured with
 the long benchmark history (5,000 attempts, 100,000 answers) on a worker thread, the window
@@ -8,7 +9,11 @@ rows). A child process has its own lock; the worker thread that waits for it hol
 
 The child opens the store itself (SQLite lets a reader in beside the app's connections) and
 is started fresh for each record ("spawn"), so it inherits no Qt or database state.
-This module imports nothing heavy: the child imports it first.
+Certificates and badge images are a page, not a record: they were drawn on the worker thread.
+That could hang the app: PySide keeps Python's lock through some Qt calls that take one of
+Qt's internal signal locks (`QTextDocument.size()` does), while the GUI thread, destroying a
+widget under the same lock, waited for Python's lock (seen once in CI as a hung test). A child
+process shares neither lock. This module imports nothing heavy: the child imports it first.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
+    from kompetenz.certificates.document import CertificateDocument
     from kompetenz.certificates.portfolio import Portfolio
     from kompetenz.content.loader import Course
 
@@ -46,6 +52,18 @@ def build_record(request: RecordRequest) -> Portfolio:
 def export_record(request: RecordRequest, target: Path) -> int:
     """Build the record and write it as a PDF to `target` in a child process; the page count."""
     return in_child(_export, request, target)
+
+
+def write_certificate_pdf(target: Path, document: CertificateDocument, signed_text: str,
+                          data_dir: Path, pdf_key_fingerprint: str) -> None:
+    """The certificate as a signed PDF at `target`, drawn and signed in a child process with
+    the data folder's PDF key of that fingerprint (keys cannot be pickled; the child reads it)."""
+    in_child(_write_certificate, target, document, signed_text, data_dir, pdf_key_fingerprint)
+
+
+def write_badge_file(target: Path, badge: dict[str, object], document: CertificateDocument) -> None:
+    """The signed badge as .json, .svg, or baked into a .png drawn in a child process."""
+    in_child(_write_badge, target, badge, document)
 
 
 def in_child(function: Callable[..., T], *arguments: object) -> T:
@@ -75,5 +93,31 @@ def _export(request: RecordRequest, target: Path) -> int:
     application = ensure_gui_application()
     try:
         return write_portfolio_pdf(target, _build(request))
+    finally:
+        del application
+
+
+def _write_certificate(target: Path, document: CertificateDocument, signed_text: str,
+                       data_dir: Path, pdf_key_fingerprint: str) -> None:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from kompetenz.certificates.keyset import pdf_key_with_fingerprint
+    from kompetenz.certificates.pdf import ensure_gui_application, write_pdf
+
+    application = ensure_gui_application()
+    try:
+        write_pdf(target, document, signed_text,
+                  pdf_key_with_fingerprint(data_dir, pdf_key_fingerprint))
+    finally:
+        del application
+
+
+def _write_badge(target: Path, badge: dict[str, object], document: CertificateDocument) -> None:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from kompetenz.certificates.badge_files import write_badge
+    from kompetenz.certificates.pdf import ensure_gui_application
+
+    application = ensure_gui_application()
+    try:
+        write_badge(target, badge, document)
     finally:
         del application
