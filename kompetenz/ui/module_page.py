@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -80,7 +82,8 @@ class ModulePage(QWidget):
         right.addWidget(self.quiz_label)
         right.addLayout(buttons)
         self.templates = TemplateBox(self.tr("Templates for your school"))
-        right.addWidget(self.templates)
+        self.template_area = _scrolling(self.templates)
+        right.addWidget(self.template_area)
         columns.addLayout(left, 3)
         columns.addLayout(right, 2)
         layout = QVBoxLayout(self)
@@ -98,6 +101,7 @@ class ModulePage(QWidget):
         self.title_label.setText(module.title)
         self.overview.setHtml(self._overview_html(module))
         self.templates.set_templates(module.templates)
+        self.template_area.setVisible(bool(module.templates))
         self.lesson_list.clear()
         for number, lesson in enumerate(module.lessons, start=1):
             state = states.get(lesson.file_name)
@@ -195,3 +199,17 @@ def _first_unread(module: Module, states: dict[str, LessonState]) -> int:
         if not (state and state.is_completed):
             return row
     return 0
+
+
+def _scrolling(box: QWidget) -> QScrollArea:
+    """The templates scroll when the window is short (800 × 600 at 200 % text) instead of
+    squeezing their buttons to one line of clipped text. Not a Tab stop: the buttons are."""
+    area = QScrollArea()
+    area.setObjectName("templateScrollArea")
+    area.setWidget(box)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setSizeAdjustPolicy(QScrollArea.SizeAdjustPolicy.AdjustToContents)
+    return area

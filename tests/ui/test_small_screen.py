@@ -48,3 +48,37 @@ def test_home_module_quiz_and_result_fit_800_px_at_double_text(  # type: ignore[
         assert problems == {}
     finally:
         apply_text_scale(qapp, 100)
+
+
+def test_the_module_with_most_templates_fits_800_by_600_at_double_text(  # type: ignore[no-untyped-def]
+    qtbot, qapp: QApplication, data_dir, store
+) -> None:
+    """The real course's templates scroll beside the lessons instead of being squeezed to one
+    clipped line each, and the window keeps to an 800 × 600 screen."""
+    from kompetenz.content.loader import load_course
+    from kompetenz.resources import bundled_content_dir
+    from kompetenz.store.records import Role
+    from kompetenz.ui.services import AppServices
+
+    apply_text_scale(qapp, 200)
+    try:
+        course = load_course([bundled_content_dir()])
+        window = MainWindow(AppServices(course=course, data_dir=data_dir))
+        qtbot.addWidget(window)
+        window.show()
+        window.attach_store(store)
+        profile = store.create_profile("Greta Großschrift", role=Role.LEADERSHIP)
+        store.set_preference(profile.id, "tour_seen", True)
+        window.use_profile(profile)
+        module = max(course.modules, key=lambda m: len(m.templates))
+        window.open_module(module.id)
+        window.resize(800, 600)
+        qtbot.wait(50)
+        buttons = window.module_page.templates.buttons
+        assert len(buttons) >= 3
+        assert (window.width(), window.height()) == (800, 600)
+        squeezed = [b.text() for b in buttons if b.height() < b.heightForWidth(b.width())]
+        assert squeezed == []
+        assert sideways_scrolling(window) == []
+    finally:
+        apply_text_scale(qapp, 100)
