@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from kompetenz.certificates.document import CertificateDocument
     from kompetenz.certificates.portfolio import Portfolio
     from kompetenz.content.loader import Course
+    from kompetenz.school.report import ReportInput
 
 T = TypeVar("T")
 
@@ -66,6 +68,13 @@ def write_badge_file(target: Path, badge: dict[str, object], document: Certifica
     in_child(_write_badge, target, badge, document)
 
 
+def write_school_report(target: Path, report: ReportInput, data_dir: Path) -> int:
+    """The school's Art. 4 documentation at `target`: a PDF drawn and signed in a child process
+    with the data folder's PDF key (its page count), or the CSV (0). The worker reads the
+    store; drawing a big school's PDF on it held the window for the better part of a second."""
+    return in_child(_write_school_report, target, report, data_dir)
+
+
 def in_child(function: Callable[..., T], *arguments: object) -> T:
     """`function(*arguments)` in a fresh child process (both picklable); blocks the caller."""
     context = multiprocessing.get_context("spawn")
@@ -85,39 +94,45 @@ def _build(request: RecordRequest) -> Portfolio:
 
 
 def _export(request: RecordRequest, target: Path) -> int:
-    # The child draws into a file only: it never needs the screen the app runs on.
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from kompetenz.certificates.pdf import ensure_gui_application
     from kompetenz.certificates.portfolio import write_portfolio_pdf
 
-    application = ensure_gui_application()
-    try:
+    with _drawing_into_files():
         return write_portfolio_pdf(target, _build(request))
-    finally:
-        del application
 
 
 def _write_certificate(target: Path, document: CertificateDocument, signed_text: str,
                        data_dir: Path, pdf_key_fingerprint: str) -> None:
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from kompetenz.certificates.keyset import pdf_key_with_fingerprint
-    from kompetenz.certificates.pdf import ensure_gui_application, write_pdf
+    from kompetenz.certificates.pdf import write_pdf
 
-    application = ensure_gui_application()
-    try:
+    with _drawing_into_files():
         write_pdf(target, document, signed_text,
                   pdf_key_with_fingerprint(data_dir, pdf_key_fingerprint))
-    finally:
-        del application
 
 
 def _write_badge(target: Path, badge: dict[str, object], document: CertificateDocument) -> None:
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from kompetenz.certificates.badge_files import write_badge
+
+    with _drawing_into_files():
+        write_badge(target, badge, document)
+
+
+def _write_school_report(target: Path, report: ReportInput, data_dir: Path) -> int:
+    from kompetenz.school.report import write_report
+
+    with _drawing_into_files():
+        return write_report(target, report, data_dir)
+
+
+@contextmanager
+def _drawing_into_files() -> Iterator[None]:
+    """The child's QGuiApplication, alive while it draws: into files only, never on the screen
+    the app runs on."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from kompetenz.certificates.pdf import ensure_gui_application
 
     application = ensure_gui_application()
     try:
-        write_badge(target, badge, document)
+        yield
     finally:
         del application

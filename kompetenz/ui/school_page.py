@@ -6,7 +6,6 @@ Completion only: the page never shows scores, answers, notes or time, and says s
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -29,7 +28,6 @@ from kompetenz.ui.text import fill
 
 if TYPE_CHECKING:
     from kompetenz.school.overview import Overview
-    from kompetenz.school.report import ReportInput
     from kompetenz.store import ProgressStore
     from kompetenz.ui.services import AppServices
 
@@ -190,13 +188,11 @@ class SchoolPage(QWidget):
     @staticmethod
     def _write_report(store: ProgressStore, role: str | None, order: tuple[str, ...],
                       target: Path, data_dir: Path) -> None:
-        """Runs on the worker: reads the store here, draws in a child process (drawing a big
-        school's PDF would hold Python's lock, and with it the window, for the better part of
-        a second; see ui/record_job.py)."""
+        """Runs on the worker: reads the store here; a child process draws (ui/record_job.py)."""
         from kompetenz.school.record import report_input
-        from kompetenz.ui.record_job import in_child
+        from kompetenz.ui.record_job import write_school_report
 
-        in_child(_draw_report, target, report_input(store, role, order), data_dir)
+        write_school_report(target, report_input(store, role, order), data_dir)
 
     def _on_report_saved(self, target: Path) -> None:
         message = fill(self.tr("Documentation saved: %1"), target)
@@ -242,16 +238,3 @@ def _role_label(role: str | None) -> str:
     }
     return "–" if role is None else labels.get(role, role)
 
-
-def _draw_report(target: Path, report: ReportInput, data_dir: Path) -> int:
-    """In the child process: the documentation as a PDF signed with the PDF key of `data_dir`
-    (its page count), or as CSV."""
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # it draws into a file, never on a screen
-    from kompetenz.certificates.pdf import ensure_gui_application
-    from kompetenz.school.report import write_report
-
-    application = ensure_gui_application()
-    try:
-        return write_report(target, report, data_dir)
-    finally:
-        del application
