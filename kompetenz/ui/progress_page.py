@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QScrollArea,
     QTableView,
     QVBoxLayout,
@@ -39,6 +38,7 @@ from kompetenz.learning.overview import lessons_done
 from kompetenz.store.records import CertificateRecord, ModuleProgress
 from kompetenz.ui.charts import LessonBar, LessonBarsChart, ScoreChart, percent_text
 from kompetenz.ui.text import escape, fill
+from kompetenz.ui.wrapping_push_button import WrappingPushButton
 
 if TYPE_CHECKING:
     from kompetenz.learning.session import ProgressView
@@ -195,37 +195,37 @@ class ProgressPage(QWidget):
         )
         self.no_certificates_label.setObjectName("hintLabel")
         self.no_certificates_label.setWordWrap(True)
-        self.reexport_button = QPushButton(self.tr("Export again…"))
+        self.reexport_button = WrappingPushButton(self.tr("Export again…"))
         self.reexport_button.setObjectName("reexportCertificateButton")
         self.reexport_button.setAccessibleDescription(
             self.tr("Export the selected certificate again")
         )
         self.reexport_button.clicked.connect(self._on_reexport_button_clicked)
-        self.print_certificate_button = QPushButton(self.tr("Print…"))
+        self.print_certificate_button = WrappingPushButton(self.tr("Print…"))
         self.print_certificate_button.setObjectName("printCertificateButton")
         self.print_certificate_button.setAccessibleDescription(
             self.tr("Print the selected certificate")
         )
         self.print_certificate_button.clicked.connect(self._on_print_certificate_button_clicked)
-        self.badge_button = QPushButton(self.tr("Save as Open Badge…"))
+        self.badge_button = WrappingPushButton(self.tr("Save as Open Badge…"))
         self.badge_button.setObjectName("badgeCertificateButton")
         self.badge_button.setAccessibleDescription(
             self.tr("Save the selected certificate as an Open Badge")
         )
         self.badge_button.clicked.connect(self._on_badge_button_clicked)
-        self.release_button = QPushButton(self.tr("Release to school…"))
+        self.release_button = WrappingPushButton(self.tr("Release to school…"))
         self.release_button.setObjectName("releaseCertificateButton")
         self.release_button.setAccessibleDescription(
             self.tr("Release the selected certificate to the school leadership")
         )
         self.release_button.clicked.connect(self._on_release_button_clicked)
-        self.portfolio_button = QPushButton(self.tr("Save my learning record…"))
+        self.portfolio_button = WrappingPushButton(self.tr("Save my learning record…"))
         self.portfolio_button.setObjectName("exportPortfolioButton")
         self.portfolio_button.setAccessibleDescription(
             self.tr("Save the whole learning record as one PDF")
         )
         self.portfolio_button.clicked.connect(self.portfolio_export_requested)
-        self.print_portfolio_button = QPushButton(self.tr("Print my learning record…"))
+        self.print_portfolio_button = WrappingPushButton(self.tr("Print my learning record…"))
         self.print_portfolio_button.setObjectName("printPortfolioButton")
         self.print_portfolio_button.setAccessibleDescription(
             self.tr("Print the whole learning record")

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QStatusBar,
     QTableWidget,
     QTableWidgetItem,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kompetenz.ui.announce import announce
 from kompetenz.ui.text import fill
+from kompetenz.ui.wrapping_push_button import WrappingPushButton
 
 if TYPE_CHECKING:
     from kompetenz.school.overview import Overview
@@ -78,12 +78,12 @@ class SchoolPage(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         # Named by their text (voice control users say what they see); the rest is description.
-        self.import_button = QPushButton(self.tr("Import certificates and badges…"))
+        self.import_button = WrappingPushButton(self.tr("Import certificates and badges…"))
         self.import_button.setObjectName("schoolImportButton")
         self.import_button.setAccessibleDescription(
             self.tr("Check and add the certificates (PDF) and Open Badges staff handed in"))
         self.import_button.clicked.connect(self._import)
-        self.report_button = QPushButton(self.tr("Save documentation…"))
+        self.report_button = WrappingPushButton(self.tr("Save documentation…"))
         self.report_button.setObjectName("schoolReportButton")
         self.report_button.setAccessibleDescription(
             self.tr("Save the Art. 4 documentation as PDF or CSV"))

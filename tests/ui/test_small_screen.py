@@ -82,3 +82,38 @@ def test_the_module_with_most_templates_fits_800_by_600_at_double_text(  # type:
         assert sideways_scrolling(window) == []
     finally:
         apply_text_scale(qapp, 100)
+
+
+def test_progress_with_a_certificate_and_the_school_page_fit_800_px_at_double_text(  # type: ignore[no-untyped-def]
+    qtbot, qapp: QApplication, main_window_factory, store
+) -> None:
+    """The certificate buttons and the school page's buttons wrap rather than widen the page.
+    Tables of data (the certificates, the staff matrix) may scroll sideways inside themselves."""
+    from kompetenz.certificates.service import CertificateService
+    from kompetenz.store.records import PlannedItem, Role
+
+    apply_text_scale(qapp, 200)
+    try:
+        window: MainWindow = main_window_factory()
+        profile = store.create_profile("Greta Großschrift", role=Role.LEADERSHIP)
+        store.set_preference(profile.id, "tour_seen", True)
+        attempt = store.start_attempt(profile.id, "beispiel", "1.0.0", [PlannedItem("q", ())])
+        store.finish_attempt(attempt.id, 90.0, True)
+        service = CertificateService(store, window.services.course, window.services.data_dir)
+        service.issue(profile.id, "beispiel", "module")
+        window.use_profile(profile)
+        problems: dict[str, list[str]] = {}
+        for screen, show in (("progress", window.show_progress), ("school", window.show_school)):
+            show()
+            window.resize(800, 600)
+            qtbot.waitUntil(lambda: not window.ops.busy)
+            qtbot.wait(20)
+            found = [area for area in sideways_scrolling(window)
+                     if not area.startswith(("QTableView", "QTableWidget"))]
+            if window.width() > 800:
+                found.append(f"the window is {window.width()} px wide")
+            if found:
+                problems[screen] = found
+        assert problems == {}
+    finally:
+        apply_text_scale(qapp, 100)
