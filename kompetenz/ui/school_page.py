@@ -77,6 +77,10 @@ class SchoolPage(QWidget):
         self.table.setAccessibleName(self.tr("Staff and modules"))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("hintLabel")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
         # Named by their text (voice control users say what they see); the rest is description.
         self.import_button = WrappingPushButton(self.tr("Import certificates and badges…"))
         self.import_button.setObjectName("schoolImportButton")
@@ -100,6 +104,7 @@ class SchoolPage(QWidget):
         for widget in (heading, notice):
             layout.addWidget(widget)
         layout.addLayout(bar)
+        layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
 
     def show_store(self, store: ProgressStore) -> None:
@@ -126,6 +131,12 @@ class SchoolPage(QWidget):
 
     def _fill(self, overview: Overview) -> None:
         modules = overview.modules
+        self.empty_label.setVisible(not overview.people)
+        self.empty_label.setText(self.tr("No completions of staff in this role yet.")
+                                 if self.role_filter.currentData() else self.tr(
+            "No completions yet. They appear here when staff release a certificate to the "
+            "school (on a school server) or when you import the certificates and badges they "
+            "handed in."))
         self.table.clear()
         self.table.setColumnCount(len(modules) + 1)
         self.table.setRowCount(len(overview.people))

@@ -1227,6 +1227,14 @@ Rolle der Beschäftigten auf diesen %1 Zertifikaten:</translation>
         <translation>Die Schulübersicht konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
+        <source>No completions of staff in this role yet.</source>
+        <translation>Noch keine Abschlüsse von Beschäftigten in dieser Rolle.</translation>
+    </message>
+    <message>
+        <source>No completions yet. They appear here when staff release a certificate to the school (on a school server) or when you import the certificates and badges they handed in.</source>
+        <translation>Noch keine Abschlüsse. Sie erscheinen hier, sobald Beschäftigte ein Zertifikat für die Schulleitung freigeben (auf einem Schulserver) oder Sie abgegebene Zertifikate und Badges importieren.</translation>
+    </message>
+    <message>
         <source>Import certificates and badges</source>
         <translation>Zertifikate und Badges importieren</translation>
     </message>

@@ -1218,6 +1218,14 @@ Role of the staff on these %1 certificates:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No completions of staff in this role yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No completions yet. They appear here when staff release a certificate to the school (on a school server) or when you import the certificates and badges they handed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import certificates and badges</source>
         <translation type="unfinished"></translation>
     </message>

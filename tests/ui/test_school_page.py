@@ -88,3 +88,21 @@ def test_a_report_that_cannot_be_signed_is_explained_in_a_message(  # type: igno
     assert len(dialogs.messages) == 1
     assert "kompetenz keys import" in dialogs.messages[0]
     assert not target.exists()
+
+
+def test_an_empty_overview_says_how_completions_arrive(  # type: ignore[no-untyped-def]
+    qtbot, main_window: MainWindow, store
+) -> None:
+    main_window.show_school()
+    page = main_window.school_page
+    qtbot.waitUntil(lambda: not main_window.ops.busy)
+    assert page.empty_label.isVisible()
+    assert "import the certificates and badges" in page.empty_label.text()
+    store.add_school_records([_completion("KMP-1", "Anna Adler", "teacher", "grundlagen")], "fp")
+    page.refresh()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    assert not page.empty_label.isVisible()
+    page.role_filter.setCurrentIndex(page.role_filter.findData("other"))  # nobody in this role
+    qtbot.waitUntil(lambda: page.table.rowCount() == 0)
+    assert page.empty_label.isVisible()
+    assert page.empty_label.text() == "No completions of staff in this role yet."
