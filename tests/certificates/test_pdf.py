@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -75,16 +74,6 @@ def test_the_file_is_an_a4_pdf_a_with_the_signed_data_in_its_metadata(
     assert re.sub(r"[^0-9]", "", created.group(1))[:14] == info_date
     assert b"/FontFile2" in data  # fonts embedded
     assert len(data) < 300_000
-
-
-def test_export_is_quick(qapp: QApplication, service: CertificateService,
-                         passed_profile: ProfileRecord, tmp_path: Path) -> None:
-    record = service.issue(passed_profile.id, None, CertificateKind.FULL)
-    service.export_pdf(record.number, tmp_path / "warm-up.pdf")
-    started = time.perf_counter()
-    service.export_pdf(record.number, tmp_path / "zertifikat.pdf")
-    assert time.perf_counter() - started < 0.5
-    assert "Zertifikat KI-Kompetenz" in page_text(tmp_path / "zertifikat.pdf")
 
 
 def test_a_reexport_says_exactly_what_was_issued_even_after_the_course_changed(
