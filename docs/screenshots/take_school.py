@@ -16,12 +16,14 @@ from datetime import date
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+LAST_DEMO_DAY = date(2026, 11, 30)  # no demo completion lies in the future
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kompetenz.content.loader import load_course  # noqa: E402
+from kompetenz.content.model import Module  # noqa: E402
 from kompetenz.resources import bundled_content_dir  # noqa: E402
 from kompetenz.school.record import KEEPER_KEY, SCHOOL_KEY, report_input  # noqa: E402
 from kompetenz.school.report import write_report  # noqa: E402
@@ -40,6 +42,22 @@ STAFF = (
 )
 
 
+def _demo_day(person: int, module: int) -> date:
+    """Spread over the three years before LAST_DEMO_DAY, none after it."""
+    day = date(2024 + (person + module) % 3, 1 + (3 * person + module) % 12, 10)
+    return day if day <= LAST_DEMO_DAY else day.replace(year=day.year - 1)
+
+
+def _completion(number: str, name: str, role: str, module: Module, day: date) -> Completion:
+    """Done on `day`, with the module as it stood then: today's version if it was out, else
+    an earlier one (the demo's invention; a real record carries what the certificate says)."""
+    as_of = module.as_of or LAST_DEMO_DAY
+    if day >= as_of:
+        return Completion(number, name, role, module.id, module.title, module.version, as_of, day)
+    return Completion(number, name, role, module.id, module.title, "0.9.0", date(2023, 12, 1),
+                      day)
+
+
 def demo_data(data_dir: Path) -> None:
     course = load_course([bundled_content_dir()])
     with open_store(data_dir) as store:
@@ -48,9 +66,7 @@ def demo_data(data_dir: Path) -> None:
         for n, (name, role, done) in enumerate(STAFF):
             number = f"KMP-2026-DEMO-{n:04}"
             records = [
-                Completion(number, name, role, module.id, module.title, module.version,
-                           module.as_of or date(2026, 12, 3),
-                           date(2024 + (n + i) % 3, 1 + (3 * n + i) % 12, 10))
+                _completion(number, name, role, module, _demo_day(n, i))
                 for i, module in enumerate(course.modules[:done])
             ]
             store.add_school_records(records, "demo")
@@ -85,8 +101,8 @@ def main() -> int:
             app.processEvents()  # the overview is read on the window's worker
         window.grab().save(str(HERE / "12-school-overview.png"))
         pdf = data_dir / "doku.pdf"
-        order = [module.id for module in window.services.course.modules]
-        write_report(pdf, report_input(store, module_order=order), data_dir)
+        columns = [(module.id, module.title) for module in window.services.course.modules]
+        write_report(pdf, report_input(store, course_modules=columns), data_dir)
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
                         str(pdf), str(HERE / "13-school-report")], check=True)
         window.close()

@@ -199,10 +199,10 @@ def _html(p: Portfolio) -> str:
         f"<p class='name'>{escape(p.name)}</p><p>{who}</p>",
         f"<p class='small'>Stand: {page.long_date(p.created_on)}</p>",
         f"<p class='small'>{escape(NOT_A_CERTIFICATE)}</p><h2>Übersicht</h2>",
-        _table(OVERVIEW, overview),
+        html_table(OVERVIEW, overview),
         *(_module_html(m) for m in p.modules if m.started),
         "<h2>Ausgestellte Zertifikate</h2>",
-        _table(CERTIFICATES, certificates, "Noch kein Zertifikat ausgestellt."),
+        html_table(CERTIFICATES, certificates, "Noch kein Zertifikat ausgestellt."),
     ]
     return "".join(parts)
 
@@ -235,9 +235,9 @@ def _module_html(m: ModuleRecord) -> str:
     ]
     parts = [
         f"<h2>{escape(m.title)}</h2><p>{' · '.join(fact for fact in facts if fact)}</p>",
-        "<h3>Lektionen</h3>" + _table("Lektion:70%, Stand:30%", lessons) if lessons else "",
+        "<h3>Lektionen</h3>" + html_table("Lektion:70%, Stand:30%", lessons) if lessons else "",
         "<h3>Wissensüberprüfung</h3>",
-        _table(
+        html_table(
             "Versuch:14%, Datum:22%, Ergebnis:18%, Bewertung:46%",
             attempts,
             "Noch kein Versuch abgeschlossen.",
@@ -260,7 +260,7 @@ def _writing_html(writing: Writing) -> str:
     )
 
 
-def _table(columns: str, rows: Sequence[tuple[str, ...]], empty: str = "") -> str:
+def html_table(columns: str, rows: Sequence[tuple[str, ...]], empty: str = "") -> str:
     """`columns`: "Title:width%, …", a width only where Qt's own choice does not do; without
     rows the `empty` text instead."""
     if not rows:

@@ -22,7 +22,7 @@ from kompetenz.school.record import (
     KEEPER_KEY,
     REFRESH_KEY,
     SCHOOL_KEY,
-    course_module_order,
+    course_modules,
     report_input,
     school_overview,
 )
@@ -176,7 +176,7 @@ def _overview(args: argparse.Namespace) -> int:
     from kompetenz.school.overview import role_label
 
     with open_store_for(args) as store:
-        overview = school_overview(store, args.role, course_module_order(course_roots_for(args)))
+        overview = school_overview(store, args.role, course_modules(course_roots_for(args)))
     if not overview.people:
         print("Noch keine Nachweise. Abgegebene Zertifikate: kompetenz school import DATEI …")
         return 0
@@ -240,7 +240,7 @@ def _report(args: argparse.Namespace) -> int:
         raise CommandFailed("Die Datei muss auf .pdf oder .csv enden.")
     data_dir = data_dir_for(args)
     with open_store_for(args) as store:
-        report = report_input(store, args.role, course_module_order(course_roots_for(args)))
+        report = report_input(store, args.role, course_modules(course_roots_for(args)))
     if args.out.suffix.lower() == ".pdf" and installed_pdf_key(data_dir) is None:
         with acquire_data_dir_lock(data_dir):  # the first PDF key is made: one process at a time
             write_report(args.out, report, data_dir)

@@ -56,12 +56,16 @@ def build_overview(
     today: date,
     refresh_months: int = DEFAULT_REFRESH_MONTHS,
     role: str | None = None,
-    module_order: Sequence[str] = (),
+    course_modules: Sequence[tuple[str, str]] = (),
 ) -> Overview:
     """One row a person (name and role as handed in), one column a module, the newest
-    completion in each cell. The same certificate imported and released counts once."""
+    completion in each cell. The same certificate imported and released counts once.
+
+    `course_modules` — (id, title) in the course's order — are columns even before anyone
+    completed them: a module nobody has done is what a head teacher looks for. Modules only
+    the records know follow, by id."""
     newest: dict[tuple[str, str | None], dict[str, Completion]] = {}
-    titles: dict[str, str] = {}
+    titles: dict[str, str] = dict(course_modules)
     for item in records:
         if role is not None and item.person_role != role:
             continue
@@ -70,7 +74,7 @@ def build_overview(
         known = cells.get(item.module_id)
         if known is None or item.completed_on > known.completed_on:
             cells[item.module_id] = item
-    order = {module: index for index, module in enumerate(module_order)}
+    order = {module: index for index, (module, _) in enumerate(course_modules)}
     modules = tuple(sorted(titles.items(), key=lambda m: (order.get(m[0], len(order)), m[0])))
     people = tuple(
         Person(name, person_role, {m: _cell(c, today, refresh_months) for m, c in cells.items()})

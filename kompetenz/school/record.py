@@ -19,17 +19,17 @@ REFRESH_KEY, SCHOOL_KEY, KEEPER_KEY = "refresh_months", "school_name", "keeper"
 
 
 def school_overview(store: ProgressStore, role: str | None = None,
-                    module_order: Sequence[str] = ()) -> Overview:
-    """Imported files and released certificates together (the same one counts once); the
-    columns in `module_order` (the course's order), modules it does not know after them."""
+                    course_modules: Sequence[tuple[str, str]] = ()) -> Overview:
+    """Imported files and released certificates together (the same one counts once); a
+    column for each of `course_modules` (id, title) in their order, others after them."""
     records = [*store.school_records(), *store.released_completions()]
     months = int(store.school_setting(REFRESH_KEY, DEFAULT_REFRESH_MONTHS))
     return build_overview(records, today=date.today(), refresh_months=months, role=role,
-                          module_order=module_order)
+                          course_modules=course_modules)
 
 
 def report_input(store: ProgressStore, role: str | None = None,
-                 module_order: Sequence[str] = ()) -> ReportInput:
+                 course_modules: Sequence[tuple[str, str]] = ()) -> ReportInput:
     """What the documentation shows, read from the head teacher's store."""
     from kompetenz.school.report import ReportInput
 
@@ -37,13 +37,14 @@ def report_input(store: ProgressStore, role: str | None = None,
         school=str(store.school_setting(SCHOOL_KEY) or "Schule"),
         keeper=str(store.school_setting(KEEPER_KEY) or "Schulleitung"),
         made_on=date.today(), register=store.register_entries(),
-        overview=school_overview(store, role, module_order),
+        overview=school_overview(store, role, course_modules),
     )
 
 
-def course_module_order(roots: Sequence[Path]) -> tuple[str, ...]:
-    """The module ids in the order the app lists them; empty when the course cannot be read
-    (the overview then sorts its columns by module id, as a record must still be shown)."""
+def course_modules(roots: Sequence[Path]) -> tuple[tuple[str, str], ...]:
+    """(id, title) of the modules in the order the app lists them; empty when the course
+    cannot be read (the overview then shows the records' modules by id: a record must still
+    be shown)."""
     from kompetenz.content.loader import load_course
     from kompetenz.content.problems import ContentError
 
@@ -51,4 +52,4 @@ def course_module_order(roots: Sequence[Path]) -> tuple[str, ...]:
         course = load_course(roots)
     except (OSError, ContentError):
         return ()
-    return tuple(module.id for module in course.modules)
+    return tuple((module.id, module.title) for module in course.modules)

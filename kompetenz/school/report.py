@@ -117,23 +117,39 @@ def report_html(report: ReportInput, signature: str = "") -> str:
 
 
 def _matrix_html(overview: Overview) -> str:
-    head = "".join(f"<th>{escape(title)}</th>" for _, title in overview.modules)
-    rows = []
+    """Who has completed what at a glance, then each completion in a row of its own with
+    version, as-of date and number. The matrix numbers its modules and shows dates only: with
+    titles as headers, five modules already broke words apart on A4."""
+    share = min(14, 70 // max(len(overview.modules), 1))  # the person's column takes the rest
+    head = "".join(f"<th width='{share}%'>Modul {n}</th>"
+                   for n in range(1, len(overview.modules) + 1))
+    legend = "<br/>".join(f"Modul {n}: {escape(title)}"
+                          for n, (_, title) in enumerate(overview.modules, start=1))
+    rows, details = [], []
     for person in overview.people:
         cells = []
-        for module_id, _ in overview.modules:
+        for module_id, title in overview.modules:
             cell = person.cells.get(module_id)
             if cell is None:
                 cells.append("<td>–</td>")
                 continue
-            due = "<br/><b>Auffrischung fällig</b>" if cell.due else ""
-            cells.append(f"<td>{_day(cell.completed_on)}<br/><span class='small'>Version "
-                         f"{escape(cell.module_version)}, Stand {_day(cell.as_of)}<br/>"
-                         f"{escape(cell.certificate_number)}</span>{due}</td>")
+            due = "<br/><span class='small'><b>Auffrischung fällig</b></span>" if cell.due else ""
+            cells.append(f"<td>{_day(cell.completed_on)}{due}</td>")
+            details.append((person.name, title, _day(cell.completed_on),
+                            f"{cell.module_version} ({_day(cell.as_of)})",
+                            cell.certificate_number))
         rows.append(f"<tr><td>{escape(person.name)}<br/><span class='small'>"
                     f"{role_label(person.role)}</span></td>{''.join(cells)}</tr>")
     body = "".join(rows) or f"<tr><td colspan='{len(overview.modules) + 1}'>Noch keine Nachweise.</td></tr>"
-    return (f"<h2>Teilnahme: Personal × Modul</h2><p class='small'>Auffrischung nach "
-            f"{overview.refresh_months} Monaten (von der Schule festgelegt).</p>"
-            f"<table width='100%' cellspacing='0' cellpadding='4'><tr><th>Person</th>{head}</tr>"
-            f"{body}</table>")
+    matrix = (f"<h2>Teilnahme: Personal × Modul</h2><p class='small'>Abschlussdatum je Modul; "
+              f"Auffrischung nach {overview.refresh_months} Monaten (von der Schule "
+              f"festgelegt).</p><p style='margin-bottom: 12px'>{legend}</p>"
+              f"<table width='100%' cellspacing='0' cellpadding='4'><tr>"
+              f"<th width='{100 - share * len(overview.modules)}%'>Person</th>{head}</tr>"
+              f"{body}</table>")
+    if not details:
+        return matrix
+    from kompetenz.certificates.portfolio_layout import html_table
+
+    return (matrix + "<h2>Nachweise im Einzelnen</h2>" + html_table(
+        "Person:20%, Modul:32%, Abschluss:14%, Version (Stand):16%, Zertifikat:18%", details))

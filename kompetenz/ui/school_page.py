@@ -6,6 +6,7 @@ Completion only: the page never shows scores, answers, notes or time, and says s
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -27,11 +28,12 @@ from kompetenz.ui.text import fill
 from kompetenz.ui.wrapping_push_button import WrappingPushButton
 
 if TYPE_CHECKING:
-    from kompetenz.school.overview import Overview
+    from kompetenz.school.overview import Cell, Overview
     from kompetenz.store import ProgressStore
     from kompetenz.ui.services import AppServices
 
 ROLES = ("teacher", "leadership", "administration", "other")
+HEADER_LINE_LENGTH = 22  # characters; about as wide as a cell's "Version 1.1.0, Stand …" line
 
 
 class SchoolHost(Protocol):
@@ -116,14 +118,14 @@ class SchoolPage(QWidget):
 
         if self.store is None:
             return
-        store, role, order = self.store, self.role_filter.currentData(), self._module_order()
+        store, role, columns = self.store, self.role_filter.currentData(), self._columns()
         self._run(self.tr("Reading the school overview…"),
-                  lambda: school_overview(store, role, order), self._on_overview_read,
+                  lambda: school_overview(store, role, columns), self._on_overview_read,
                   self.tr("School overview"), self.tr("The school overview could not be read: %1"))
 
-    def _module_order(self) -> tuple[str, ...]:
-        """The columns in the course's order (the ids of the modules it lists)."""
-        return tuple(module.id for module in self._host.services.course.modules)
+    def _columns(self) -> tuple[tuple[str, str], ...]:
+        """The course's modules (id, title) in its order: each is a column."""
+        return tuple((module.id, module.title) for module in self._host.services.course.modules)
 
     def _on_overview_read(self, overview: Overview) -> None:
         self._host.statusBar().clearMessage()
@@ -140,20 +142,30 @@ class SchoolPage(QWidget):
         self.table.clear()
         self.table.setColumnCount(len(modules) + 1)
         self.table.setRowCount(len(overview.people))
-        self.table.setHorizontalHeaderLabels([self.tr("Person"), *[t for _, t in modules]])
+        self.table.setHorizontalHeaderLabels([self.tr("Person")])
+        for column, (_, title) in enumerate(modules, start=1):
+            # Long titles wrap, so that five modules fit a laptop's width; a screen reader
+            # gets the title in one line.
+            header = QTableWidgetItem(textwrap.fill(title, HEADER_LINE_LENGTH))
+            header.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+            self.table.setHorizontalHeaderItem(column, header)
         for row, person in enumerate(overview.people):
             self.table.setItem(row, 0, QTableWidgetItem(f"{person.name}\n{_role_label(person.role)}"))
             for column, (module_id, _) in enumerate(modules, start=1):
                 cell = person.cells.get(module_id)
-                text = "–" if cell is None else (
-                    f"{cell.completed_on:%d.%m.%Y}\n{cell.module_version} "
-                    f"({cell.as_of:%d.%m.%Y})"
-                    + ("\n" + self.tr("refresh due") if cell.due else ""))
-                item = QTableWidgetItem(text)
+                item = QTableWidgetItem("–" if cell is None else self._cell_text(cell))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
+
+    def _cell_text(self, cell: Cell) -> str:
+        """Completion date, then the module as it stood (spelled out, as on the report)."""
+        lines = [f"{cell.completed_on:%d.%m.%Y}", fill(self.tr("Version %1"), cell.module_version),
+                 fill(self.tr("as of %1"), f"{cell.as_of:%d.%m.%Y}")]
+        if cell.due:
+            lines.append(self.tr("refresh due"))
+        return "\n".join(lines)
 
     def _import(self) -> None:
         from kompetenz.ui.school_import import ask_hand_ins, import_handed_in
@@ -189,21 +201,21 @@ class SchoolPage(QWidget):
             self.tr("PDF (*.pdf);;CSV (*.csv)"))
         if target is None:
             return
-        store, role, order = self.store, self.role_filter.currentData(), self._module_order()
+        store, role, columns = self.store, self.role_filter.currentData(), self._columns()
         data_dir = self._host.services.data_dir  # its PDF key signs the documentation
         self._run(self.tr("Saving the documentation…"),
-                  lambda: self._write_report(store, role, order, target, data_dir),
+                  lambda: self._write_report(store, role, columns, target, data_dir),
                   lambda _: self._on_report_saved(target), self.tr("Save documentation"),
                   self.tr("The documentation could not be saved: %1"))
 
     @staticmethod
-    def _write_report(store: ProgressStore, role: str | None, order: tuple[str, ...],
-                      target: Path, data_dir: Path) -> None:
+    def _write_report(store: ProgressStore, role: str | None,
+                      columns: tuple[tuple[str, str], ...], target: Path, data_dir: Path) -> None:
         """Runs on the worker: reads the store here; a child process draws (ui/record_job.py)."""
         from kompetenz.school.record import report_input
         from kompetenz.ui.record_job import write_school_report
 
-        write_school_report(target, report_input(store, role, order), data_dir)
+        write_school_report(target, report_input(store, role, columns), data_dir)
 
     def _on_report_saved(self, target: Path) -> None:
         message = fill(self.tr("Documentation saved: %1"), target)

@@ -1235,6 +1235,14 @@ Rolle der Beschäftigten auf diesen %1 Zertifikaten:</translation>
         <translation>Noch keine Abschlüsse. Sie erscheinen hier, sobald Beschäftigte ein Zertifikat für die Schulleitung freigeben (auf einem Schulserver) oder Sie abgegebene Zertifikate und Badges importieren.</translation>
     </message>
     <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>Stand %1</translation>
+    </message>
+    <message>
         <source>Import certificates and badges</source>
         <translation>Zertifikate und Badges importieren</translation>
     </message>

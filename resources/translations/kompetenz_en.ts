@@ -1226,6 +1226,14 @@ Role of the staff on these %1 certificates:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import certificates and badges</source>
         <translation type="unfinished"></translation>
     </message>

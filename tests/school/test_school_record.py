@@ -123,8 +123,12 @@ def test_report_as_csv_and_pdf_holds_register_matrix_and_no_scores(
     data = (tmp_path / "matrix.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][:3] == ["Name", "Rolle", "Beispielmodul: Prompts im Schulalltag: abgeschlossen am"]
-    assert rows[1][:3] == ["Anna Adler", "Lehrkraft", "30.11.2026"]
+    # The installed course's modules come first (nobody has done them), then the handed-in one.
+    column = rows[0].index("Beispielmodul: Prompts im Schulalltag: abgeschlossen am")
+    assert rows[0][:2] == ["Name", "Rolle"]
+    assert rows[1][:2] == ["Anna Adler", "Lehrkraft"]
+    assert rows[1][column] == "30.11.2026"
+    assert set(rows[1][2:column]) <= {""}
 
     status, _, err = run("school", "report", "--out", tmp_path / "doku.pdf")
     assert (status, err) == (0, "")
@@ -147,6 +151,19 @@ def test_the_overview_counts_a_certificate_once_and_marks_refresh_by_role() -> N
     assert [(p.name, m) for p, m in overview.due()] == [("Anna", "grundlagen")]
     only_other = build_overview(records, today=date(2026, 12, 3), role="other")
     assert [p.name for p in only_other.people] == ["Olaf"]
+
+
+def test_every_course_module_is_a_column_and_unknown_ones_follow() -> None:
+    done = [Completion("KMP-1", "Anna", "teacher", "recht", "Recht (alt)", "1.0",
+                       date(2026, 1, 1), date(2026, 3, 1)),
+            Completion("KMP-2", "Anna", "teacher", "alt-modul", "Altes Modul", "0.9",
+                       date(2025, 1, 1), date(2025, 3, 1))]
+    course = [("grundwissen", "KI-Grundwissen"), ("recht", "Ethik und Recht")]
+    overview = build_overview(done, today=date(2026, 12, 3), course_modules=course)
+    # A module nobody has done is a column too; the course's title wins over the handed-in one.
+    assert overview.modules == (("grundwissen", "KI-Grundwissen"), ("recht", "Ethik und Recht"),
+                                ("alt-modul", "Altes Modul"))
+    assert set(overview.people[0].cells) == {"recht", "alt-modul"}
 
 
 def test_server_commands_need_the_administrators_server_url(

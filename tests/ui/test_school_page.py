@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import QLabel
+from ui_helpers import column_headings
 
 from kompetenz.certificates.keyset import pdf_key_paths, pdf_signing_key
 from kompetenz.content.loader import load_course
@@ -35,11 +36,14 @@ def test_the_school_page_shows_completions_by_role_and_never_a_score(  # type: i
     table = page.table
     qtbot.waitUntil(lambda: table.rowCount() == 2)  # read on the window's worker
     assert table.rowCount() == 2
-    assert [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] == [
-        "Person", "Grundlagen", "Recht"]
+    # The course's module comes first, even though nobody has completed it yet.
+    assert column_headings(table) == [
+        "Person", "Beispielmodul: Prompts im Schulalltag", "Grundlagen", "Recht"]
+    assert table.horizontalHeaderItem(1).text() == "Beispielmodul: Prompts\nim Schulalltag"
     assert table.item(0, 0).text() == "Anna Adler\nTeacher"
-    assert table.item(0, 1).text() == "30.11.2026\n1.2 (03.12.2026)"
-    assert table.item(1, 2).text() == "–"
+    assert table.item(0, 1).text() == "–"
+    assert table.item(0, 2).text() == "30.11.2026\nVersion 1.2\nas of 03.12.2026"
+    assert table.item(1, 3).text() == "–"
     page.role_filter.setCurrentIndex(page.role_filter.findData("other"))
     qtbot.waitUntil(lambda: table.rowCount() == 1)
     assert table.item(0, 0).text().startswith("Olaf Ohm")
@@ -58,9 +62,12 @@ def test_the_page_orders_columns_as_the_course_and_saves_a_signed_report(  # typ
     ], "fingerprint")
     main_window.show_school()
     table = main_window.school_page.table
-    qtbot.waitUntil(lambda: table.columnCount() == 3)
-    titles = [table.horizontalHeaderItem(c).text() for c in range(1, table.columnCount())]
-    assert titles == ["Grundwissen", "Ethik-Recht"]  # the course's order, not the ids'
+    course = main_window.services.course.modules
+    qtbot.waitUntil(lambda: table.rowCount() == 1)
+    titles = column_headings(table)[1:]
+    assert titles == [module.title for module in course]  # every module, in the course's order
+    done = [c for c in range(1, table.columnCount()) if table.item(0, c).text() != "–"]
+    assert [course[c - 1].id for c in done] == ["grundwissen", "ethik-recht"]
 
     target = tmp_path / "doku.pdf"
     main_window.services.dialogs.save_path = target

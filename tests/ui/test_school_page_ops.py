@@ -15,10 +15,10 @@ from a11y_hooks import AccessibilityEvents
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication, QTableWidget, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from test_accessibility import accessibility_problems, accessible_name
 from test_responsive import GapMeter
-from ui_helpers import AnsweringDialogs
+from ui_helpers import AnsweringDialogs, column_headings
 
 import kompetenz.school.record
 import kompetenz.ui.school_import
@@ -66,13 +66,6 @@ def page_problems(root: QWidget) -> list[str]:
     the headings through the table itself (as its column header cells, see
     `_column_headings`), the header widget is no Tab stop of its own in any Qt table."""
     return [p for p in accessibility_problems(root) if not p.startswith("QHeaderView ")]
-
-
-def _column_headings(table: QTableWidget) -> list[str]:
-    interface = QAccessible.queryAccessibleInterface(table)
-    children = [interface.child(n) for n in range(interface.childCount())]
-    return [c.text(QAccessible.Text.Name) for c in children
-            if c.role() == QAccessible.Role.ColumnHeader]
 
 
 def _spy(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> ThreadSpy:
@@ -203,7 +196,7 @@ def test_certificates_and_badges_are_checked_on_the_worker_and_each_file_gets_it
     assert page.import_button.isEnabled()
     assert reading.on_gui_thread == [False, False]
     assert problems == []
-    assert _column_headings(table) == ["Person", "Beispielmodul: Prompts im Schulalltag"]
+    assert column_headings(table) == ["Person", "Beispielmodul: Prompts im Schulalltag"]
 
     dialogs.chosen = [anna]
     page.import_button.click()

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QTableWidget, QWidget
 
 from kompetenz.ui.services import Dialogs
 
@@ -74,3 +75,11 @@ def visit_every_screen(window: MainWindow, check: Callable[[str], None]) -> None
     check("search")
     window.show_help()
     check("help")
+
+
+def column_headings(table: QTableWidget) -> list[str]:
+    """A table's column headers as a screen reader gets them (shown ones may wrap)."""
+    tree = QAccessible.queryAccessibleInterface(table)
+    children = (tree.child(n) for n in range(tree.childCount()))
+    return [child.text(QAccessible.Text.Name) for child in children
+            if child.role() == QAccessible.Role.ColumnHeader]
