@@ -13,7 +13,15 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QPainter, QPen, QTextBlock, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtGui import (
+    QPainter,
+    QPen,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextTable,
+)
 
 from kompetenz.certificates import layout as page
 
@@ -75,6 +83,7 @@ def paged_text(html: str) -> QTextDocument:
     text.setPageSize(QSizeF(page.PAGE_WIDTH - 2 * page.MARGIN, BODY_BOTTOM - BODY_TOP))
     text.pageCount()  # lay out completely: Qt relays out right after an edit only then
     _keep_headings_with_next(text)
+    _keep_table_rows_together(text)
     _split_blocks_at_page_breaks(text)
     return text
 
@@ -121,6 +130,62 @@ def _first_content(block: QTextBlock) -> QTextBlock:
     if table is None or table.rows() < 2 or table.cellAt(block.position()).row() != 0:
         return block
     return table.cellAt(1, 0).firstCursorPosition().block()
+
+
+def _keep_table_rows_together(text: QTextDocument) -> None:
+    """Move a table row that would start on one page and end on the next to the next page.
+
+    Qt itself only moves a row whose first line does not fit; a row of two lines could show
+    a name on one page and its dates on the next. A page break after the row above moves the
+    whole row (a break before the row's own cells would move only the cells).
+    """
+    for table in _tables(text):
+        header_rows = table.format().headerRowCount()
+        for row in range(header_rows + 1, table.rows()):
+            if all(first == last and first.layout().lineCount() == 1
+                   for first, last in _cell_blocks(table, row)):
+                continue  # one line: Qt moves it itself (most rows of a long record)
+            first, last = _row_pages(text, table, row)
+            if first != last and _row_height(text, table, row) < text.pageSize().height():
+                above = table.cellAt(row - 1, 0).lastCursorPosition().block()
+                _break_after(above)  # Qt lays out again from here on
+
+
+def _tables(text: QTextDocument) -> list[QTextTable]:
+    found, frames = [], [text.rootFrame()]
+    while frames:
+        frame = frames.pop()
+        if isinstance(frame, QTextTable):
+            found.append(frame)
+        frames.extend(frame.childFrames())
+    return sorted(found, key=lambda table: table.firstPosition())
+
+
+def _cell_blocks(table: QTextTable, row: int) -> list[tuple[QTextBlock, QTextBlock]]:
+    """The first and last block of each cell in `row`."""
+    cells = [table.cellAt(row, column) for column in range(table.columns())]
+    return [(cell.firstCursorPosition().block(), cell.lastCursorPosition().block())
+            for cell in cells]
+
+
+def _row_pages(text: QTextDocument, table: QTextTable, row: int) -> tuple[int, int]:
+    """The page a row's first line is on and the page its lowest last line is on."""
+    blocks = _cell_blocks(table, row)
+    return (min(_page_of(text, first) for first, _ in blocks),
+            max(_page_of(text, last, last.layout().lineCount() - 1) for _, last in blocks))
+
+
+def _row_height(text: QTextDocument, table: QTextTable, row: int) -> float:
+    layout = text.documentLayout()
+    blocks = _cell_blocks(table, row)
+    top = min(layout.blockBoundingRect(first).top() for first, _ in blocks)
+    return max(layout.blockBoundingRect(last).bottom() for _, last in blocks) - top
+
+
+def _break_after(block: QTextBlock) -> None:
+    form = block.blockFormat()
+    form.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysAfter)
+    QTextCursor(block).setBlockFormat(form)
 
 
 def _split_blocks_at_page_breaks(text: QTextDocument) -> None:

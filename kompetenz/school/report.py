@@ -144,9 +144,9 @@ def _matrix_html(overview: Overview) -> str:
     matrix = (f"<h2>Teilnahme: Personal × Modul</h2><p class='small'>Abschlussdatum je Modul; "
               f"Auffrischung nach {overview.refresh_months} Monaten (von der Schule "
               f"festgelegt).</p><p style='margin-bottom: 12px'>{legend}</p>"
-              f"<table width='100%' cellspacing='0' cellpadding='4'><tr>"
+              f"<table width='100%' cellspacing='0' cellpadding='4'><thead><tr>"
               f"<th width='{100 - share * len(overview.modules)}%'>Person</th>{head}</tr>"
-              f"{body}</table>")
+              f"</thead>{body}</table>")  # a header row in <thead> repeats on every page
     if not details:
         return matrix
     from kompetenz.certificates.portfolio_layout import html_table

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from certificate_helpers import Clock
 from pypdf import PdfReader
-from PySide6.QtGui import QTextBlock, QTextDocument
+from PySide6.QtGui import QTextBlock, QTextDocument, QTextTable
 from PySide6.QtWidgets import QApplication
 
 from kompetenz.certificates.document import CertificateError, CertificateKind
@@ -178,6 +178,51 @@ def test_no_heading_closes_a_page_and_no_paragraph_spans_two(
         assert not heading or not next_pages or pages == next_pages
     for page in range(text.pageCount()):
         assert any(not heading for pages, heading in blocks if page in pages), page
+
+
+@pytest.mark.parametrize("lines", range(0, 40, 3))
+def test_no_table_row_spans_two_pages(qapp: QApplication, lines: int) -> None:
+    """Lesson titles wrap to two lines; a first module growing by a few lines moves every
+    row of the second one's table over a page's end once."""
+    day = date(2026, 9, 1)
+    growing = Writing("Eine Frage?", "Zeile mit etwas Text. " * 4 * (lines + 1), day)
+    first = ModuleRecord("Erstes Modul", (("Lektion", day),), 600, 80, (), (growing,), ())
+    title = "Eine Lektion mit einem so langen Titel, dass er in der Tabelle zweizeilig umbricht"
+    lessons = tuple((f"{title} ({n})", day) for n in range(40))
+    second = ModuleRecord("Zweites Modul", lessons, 600, 80, (), (), ())
+    text = portfolio_text(Portfolio("Name", None, "Lehrkraft", day, (first, second), ()))
+    rows = [row for table in _tables(text) for row in _rows(table)]
+    assert sum(row[0].layout().lineCount() > 1 for row in rows) >= 40  # the titles wrapped
+    for row in rows:
+        pages = set().union(*(_pages_of(text, block) for block in row))
+        assert len(pages) == 1, [block.text() for block in row]
+
+
+def _tables(text: QTextDocument) -> list[QTextTable]:
+    frames, tables = [text.rootFrame()], []
+    while frames:
+        frame = frames.pop()
+        frames += frame.childFrames()
+        if isinstance(frame, QTextTable):
+            tables.append(frame)
+    return tables
+
+
+def _rows(table: QTextTable) -> list[list[QTextBlock]]:
+    """Each row's blocks, every cell's from first to last."""
+    rows = []
+    for row in range(table.rows()):
+        blocks = []
+        for column in range(table.columns()):
+            cell = table.cellAt(row, column)
+            block, end = cell.firstCursorPosition().block(), cell.lastCursorPosition().block()
+            while True:
+                blocks.append(block)
+                if block == end:
+                    break
+                block = block.next()
+        rows.append(blocks)
+    return rows
 
 
 def _pages_of(text: QTextDocument, block: QTextBlock) -> set[int]:

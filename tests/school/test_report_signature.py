@@ -5,6 +5,7 @@ course. The CSV stays a plain, unsigned table."""
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import zlib
 from collections.abc import Callable
@@ -274,3 +275,26 @@ def test_the_first_report_makes_a_pdf_key_for_the_school(
     status, out, _ = run("school", "verify-report", tmp_path / "doku.pdf")
     assert status == 0
     assert "Signiert von: Realschule Süd" in out
+
+
+def test_a_long_matrix_repeats_its_header_and_keeps_each_person_on_one_page(
+    qapp: QApplication, school: Run, data_dir: Path, tmp_path: Path
+) -> None:
+    # Staff of "weiteres Schulpersonal" have a role label of five lines in the matrix.
+    with open_store(data_dir) as store:
+        store.add_school_records([
+            Completion(f"KMP-2026-P{n:02}", f"Person{n:02}", "other", "grundwissen",
+                       TITLES["grundwissen"], "1.0", date(2026, 12, 3), date(2026, 11, 1))
+            for n in range(60)
+        ], "fingerprint")
+    target = tmp_path / "doku.pdf"
+    assert school("school", "report", "--out", target)[0] == 0
+    pages = [" ".join(page.extract_text().split()) for page in pypdf.PdfReader(target).pages]
+    matrix_pages = [text for text in pages[1:] if re.search(r"Person\d\d weiteres", text)]
+    assert len(matrix_pages) >= 2
+    for text in matrix_pages:
+        assert text.startswith("Person Modul 1 Modul 2"), text[:60]
+    for n in range(60):
+        # the name and the end of its role label on the same page
+        assert any(f"Person{n:02} weiteres Schulpersonal (Hausmeister, OGS, Schulbegleitung, "
+                   "Schulsozialarbeit, IT)" in text for text in pages), n
