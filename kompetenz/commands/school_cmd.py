@@ -173,13 +173,14 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _overview(args: argparse.Namespace) -> int:
-    from kompetenz.school.overview import role_label
+    from kompetenz.school.overview import role_label, summary_line
 
     with open_store_for(args) as store:
         overview = school_overview(store, args.role, course_modules(course_roots_for(args)))
     if not overview.people:
         print("Noch keine Nachweise. Abgegebene Zertifikate: kompetenz school import DATEI …")
         return 0
+    print(summary_line(overview))
     for person in overview.people:
         print(f"{person.name} ({role_label(person.role)})")
         for module_id, title in overview.modules:

@@ -43,6 +43,14 @@ class Overview:
     def due(self) -> list[tuple[Person, str]]:
         return [(p, m) for p in self.people for m, cell in p.cells.items() if cell.due]
 
+    def completions(self) -> int:
+        """Cells with a completion (a person's newest of each module)."""
+        return sum(len(person.cells) for person in self.people)
+
+    def completed_by(self, module_id: str) -> int:
+        """How many of the people shown have completed the module."""
+        return sum(module_id in person.cells for person in self.people)
+
 
 def add_months(day: date, months: int) -> date:
     month = day.month - 1 + months
@@ -86,6 +94,12 @@ def build_overview(
 def _cell(item: Completion, today: date, months: int) -> Cell:
     return Cell(item.completed_on, item.module_version, item.as_of, item.certificate_number,
                 due=add_months(item.completed_on, months) <= today)
+
+
+def summary_line(overview: Overview) -> str:
+    """The overview in one German line (CLI and report)."""
+    return (f"Personen: {len(overview.people)} · Abschlüsse: {overview.completions()} · "
+            f"Auffrischung fällig: {len(overview.due())}")
 
 
 def role_label(role: str | None) -> str:

@@ -18,7 +18,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kompetenz.school.overview import Overview, overview_csv, role_label
+from kompetenz.school.overview import Overview, overview_csv, role_label, summary_line
 from kompetenz.store.records import RegisterItem
 
 if TYPE_CHECKING:
@@ -123,8 +123,9 @@ def _matrix_html(overview: Overview) -> str:
     share = min(14, 70 // max(len(overview.modules), 1))  # the person's column takes the rest
     head = "".join(f"<th width='{share}%'>Modul {n}</th>"
                    for n in range(1, len(overview.modules) + 1))
-    legend = "<br/>".join(f"Modul {n}: {escape(title)}"
-                          for n, (_, title) in enumerate(overview.modules, start=1))
+    legend = "<br/>".join(
+        f"Modul {n}: {escape(title)} – abgeschlossen von {overview.completed_by(module_id)}"
+        for n, (module_id, title) in enumerate(overview.modules, start=1))
     rows, details = [], []
     for person in overview.people:
         cells = []
@@ -141,7 +142,8 @@ def _matrix_html(overview: Overview) -> str:
         rows.append(f"<tr><td>{escape(person.name)}<br/><span class='small'>"
                     f"{role_label(person.role)}</span></td>{''.join(cells)}</tr>")
     body = "".join(rows) or f"<tr><td colspan='{len(overview.modules) + 1}'>Noch keine Nachweise.</td></tr>"
-    matrix = (f"<h2>Teilnahme: Personal × Modul</h2><p class='small'>Abschlussdatum je Modul; "
+    matrix = (f"<h2>Teilnahme: Personal × Modul</h2><p>{summary_line(overview)}</p>"
+              f"<p class='small'>Abschlussdatum je Modul; "
               f"Auffrischung nach {overview.refresh_months} Monaten (von der Schule "
               f"festgelegt).</p><p style='margin-bottom: 12px'>{legend}</p>"
               f"<table width='100%' cellspacing='0' cellpadding='4'><thead><tr>"

@@ -58,6 +58,7 @@ class SchoolPage(QWidget):
         self._host = host
         self._working = 0  # operations of this page still running
         self.store: ProgressStore | None = None
+        self._say_summary = False  # after the role filter changed, the table changed unseen
         heading = QLabel(self.tr("School overview"))
         heading.setObjectName("pageHeading")
         notice = QLabel(self.tr(
@@ -73,16 +74,15 @@ class SchoolPage(QWidget):
         self.role_filter.addItem(self.tr("All roles"), None)
         for role in ROLES:
             self.role_filter.addItem(_role_label(role), role)
-        self.role_filter.currentIndexChanged.connect(self.refresh)
+        self.role_filter.currentIndexChanged.connect(self._on_role_chosen)
         self.table = QTableWidget()
         self.table.setObjectName("schoolOverviewTable")
         self.table.setAccessibleName(self.tr("Staff and modules"))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.empty_label = QLabel()
-        self.empty_label.setObjectName("hintLabel")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.hide()
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("hintLabel")
+        self.summary_label.setWordWrap(True)
         # Named by their text (voice control users say what they see); the rest is description.
         self.import_button = WrappingPushButton(self.tr("Import certificates and badges…"))
         self.import_button.setObjectName("schoolImportButton")
@@ -106,7 +106,7 @@ class SchoolPage(QWidget):
         for widget in (heading, notice):
             layout.addWidget(widget)
         layout.addLayout(bar)
-        layout.addWidget(self.empty_label)
+        layout.addWidget(self.summary_label)
         layout.addWidget(self.table, 1)
 
     def show_store(self, store: ProgressStore) -> None:
@@ -127,18 +127,20 @@ class SchoolPage(QWidget):
         """The course's modules (id, title) in its order: each is a column."""
         return tuple((module.id, module.title) for module in self._host.services.course.modules)
 
+    def _on_role_chosen(self) -> None:
+        self._say_summary = True
+        self.refresh()
+
     def _on_overview_read(self, overview: Overview) -> None:
         self._host.statusBar().clearMessage()
         self._fill(overview)
+        if self._say_summary:
+            self._say_summary = False
+            announce(self, self.summary_label.text())
 
     def _fill(self, overview: Overview) -> None:
         modules = overview.modules
-        self.empty_label.setVisible(not overview.people)
-        self.empty_label.setText(self.tr("No completions of staff in this role yet.")
-                                 if self.role_filter.currentData() else self.tr(
-            "No completions yet. They appear here when staff release a certificate to the "
-            "school (on a school server) or when you import the certificates and badges they "
-            "handed in."))
+        self.summary_label.setText(self._summary(overview))
         self.table.clear()
         self.table.setColumnCount(len(modules) + 1)
         self.table.setRowCount(len(overview.people))
@@ -158,6 +160,18 @@ class SchoolPage(QWidget):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
+
+    def _summary(self, overview: Overview) -> str:
+        """What the table holds in one line, or, when it is empty, how completions arrive."""
+        if overview.people:
+            return fill(self.tr("People: %1 · completions: %2 · due for refresh: %3"),
+                        len(overview.people), overview.completions(), len(overview.due()))
+        if self.role_filter.currentData():
+            return self.tr("No completions of staff in this role yet.")
+        return self.tr(
+            "No completions yet. They appear here when staff release a certificate to the "
+            "school (on a school server) or when you import the certificates and badges they "
+            "handed in.")
 
     def _cell_text(self, cell: Cell) -> str:
         """Completion date, then the module as it stood (spelled out, as on the report)."""

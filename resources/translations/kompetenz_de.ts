@@ -1227,6 +1227,10 @@ Rolle der Beschäftigten auf diesen %1 Zertifikaten:</translation>
         <translation>Die Schulübersicht konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
+        <source>People: %1 · completions: %2 · due for refresh: %3</source>
+        <translation>Personen: %1 · Abschlüsse: %2 · Auffrischung fällig: %3</translation>
+    </message>
+    <message>
         <source>No completions of staff in this role yet.</source>
         <translation>Noch keine Abschlüsse von Beschäftigten in dieser Rolle.</translation>
     </message>

@@ -1218,6 +1218,10 @@ Role of the staff on these %1 certificates:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>People: %1 · completions: %2 · due for refresh: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No completions of staff in this role yet.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -232,8 +232,10 @@ def test_columns_follow_the_course_in_overview_csv_and_pdf(
     positions = [text.index(title) for title in in_course_order]
     assert positions == sorted(positions)
     # The matrix numbers its columns; the list below it names version, as-of date and number.
+    done = {TITLES["grundwissen"]: 1, TITLES["grundlagen"]: 1, TITLES["ethik-recht"]: 1}
     for n, title in enumerate(columns, start=1):
-        assert f"Modul {n}: {title}" in text
+        assert f"Modul {n}: {title} – abgeschlossen von {done.get(title, 0)}" in text
+    assert "Personen: 2 · Abschlüsse: 3 · Auffrischung fällig: 0" in text
     details = text[text.index("Nachweise im Einzelnen"):]
     assert "Anna Adler Ethik, Recht und Datenschutz 20.11.2026 1.0 (03.12.2026) KMP-2026-0" \
         in details

@@ -85,6 +85,7 @@ def test_import_adds_once_refuses_tampered_files_and_keeps_the_valid_ones(
     assert (status, out.splitlines()) == (
         0, [f"{anna}: bereits vorhanden", f"{bernd}: bereits vorhanden"])
     status, out, _ = run("school", "overview")
+    assert out.splitlines()[0] == "Personen: 2 · Abschlüsse: 2 · Auffrischung fällig: 0"
     assert "Anna Adler (Lehrkraft)" in out
     assert "Bernd Berg (Lehrkraft)" in out
     _assert_no_score(out)  # the score printed on the certificate never reaches the overview
@@ -164,6 +165,8 @@ def test_every_course_module_is_a_column_and_unknown_ones_follow() -> None:
     assert overview.modules == (("grundwissen", "KI-Grundwissen"), ("recht", "Ethik und Recht"),
                                 ("alt-modul", "Altes Modul"))
     assert set(overview.people[0].cells) == {"recht", "alt-modul"}
+    assert (overview.completions(), overview.completed_by("recht"),
+            overview.completed_by("grundwissen")) == (2, 1, 0)
 
 
 def test_server_commands_need_the_administrators_server_url(

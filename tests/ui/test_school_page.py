@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import QLabel
+from a11y_hooks import AccessibilityEvents
 from ui_helpers import column_headings
 
 from kompetenz.certificates.keyset import pdf_key_paths, pdf_signing_key
@@ -97,19 +98,30 @@ def test_a_report_that_cannot_be_signed_is_explained_in_a_message(  # type: igno
     assert not target.exists()
 
 
-def test_an_empty_overview_says_how_completions_arrive(  # type: ignore[no-untyped-def]
+def test_the_summary_counts_or_says_how_completions_arrive_and_is_said_on_a_new_filter(  # type: ignore[no-untyped-def]
     qtbot, main_window: MainWindow, store
 ) -> None:
     main_window.show_school()
     page = main_window.school_page
     qtbot.waitUntil(lambda: not main_window.ops.busy)
-    assert page.empty_label.isVisible()
-    assert "import the certificates and badges" in page.empty_label.text()
-    store.add_school_records([_completion("KMP-1", "Anna Adler", "teacher", "grundlagen")], "fp")
+    assert page.summary_label.isVisible()
+    assert "import the certificates and badges" in page.summary_label.text()
+    store.add_school_records([_completion("KMP-1", "Anna Adler", "teacher", "grundlagen"),
+                              _completion("KMP-1", "Anna Adler", "teacher", "recht"),
+                              _completion("KMP-2", "Olaf Ohm", "other", "recht")], "fp")
     page.refresh()
-    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
-    assert not page.empty_label.isVisible()
-    page.role_filter.setCurrentIndex(page.role_filter.findData("other"))  # nobody in this role
-    qtbot.waitUntil(lambda: page.table.rowCount() == 0)
-    assert page.empty_label.isVisible()
-    assert page.empty_label.text() == "No completions of staff in this role yet."
+    qtbot.waitUntil(lambda: page.table.rowCount() == 2)
+    assert page.summary_label.text() == "People: 2 · completions: 3 · due for refresh: 0"
+    events = AccessibilityEvents()
+    events.start()
+    try:
+        page.role_filter.setCurrentIndex(page.role_filter.findData("other"))
+        qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+        page.role_filter.setCurrentIndex(page.role_filter.findData("administration"))
+        qtbot.waitUntil(lambda: page.table.rowCount() == 0)  # nobody in this role
+    finally:
+        events.stop()
+    assert page.summary_label.text() == "No completions of staff in this role yet."
+    # A changed filter changes the table unseen: the new summary is said.
+    assert events.messages() == ["People: 1 · completions: 1 · due for refresh: 0",
+                                 "No completions of staff in this role yet."]
