@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from kompetenz.ui.services import AppServices
 
 ROLES = ("teacher", "leadership", "administration", "other")
-HEADER_LINE_LENGTH = 22  # characters; about as wide as a cell's "Version 1.1.0, Stand …" line
+HEADER_LINE_LENGTH = 22  # characters: a header about as wide as the "Auffrischung fällig" cells
 
 
 class SchoolHost(Protocol):
