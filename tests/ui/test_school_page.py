@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel
 from a11y_hooks import AccessibilityEvents
+from PySide6.QtWidgets import QLabel
 from ui_helpers import column_headings
 
 from kompetenz.certificates.keyset import pdf_key_paths, pdf_signing_key
