@@ -38,16 +38,25 @@ def open_settings(window: MainWindow) -> None:
 def show_about(window: MainWindow) -> None:
     from kompetenz.about import version_report
     from kompetenz.datadir import is_portable
+    from kompetenz.ui.storage import school_server
 
+    server = school_server()
     text = fill(
         QCoreApplication.translate(
             "MainWindow",
             "<h3>Kompetenz %1</h3><p>An offline course in AI literacy for school staff.</p>"
             "<p>Licence: GPL-3.0-or-later.</p><p>Your data is stored only on this computer, "
             "in:<br/><code>%2</code></p><p>Kompetenz never connects to the internet.</p>",
+        )
+        if server is None
+        else QCoreApplication.translate(
+            "MainWindow",
+            "<h3>Kompetenz %1</h3><p>An offline course in AI literacy for school staff.</p>"
+            "<p>Licence: GPL-3.0-or-later.</p><p>Your data is stored on your school's server:"
+            "<br/><code>%2</code></p><p>Kompetenz connects to nothing but that server.</p>",
         ),
         __version__,
-        escape(str(window.services.data_dir)),
+        escape(server or str(window.services.data_dir)),
     )
     if is_portable(window.services.data_dir):
         text += QCoreApplication.translate(

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from kompetenz.ui.storage import school_server
 from kompetenz.ui.text import escape, fill
 
 HELP_CSS = "h3 { margin-top: 12px; margin-bottom: 4px; } td { padding: 2px 16px 2px 0; }"
@@ -44,6 +45,7 @@ class HelpPage(QWidget):
         layout.addWidget(self.view, 1)
 
     def help_html(self, data_dir: Path) -> str:
+        server = school_server()
         sections = [
             (
                 self.tr("Reading lessons"),
@@ -76,6 +78,13 @@ class HelpPage(QWidget):
                 self.tr(
                     "Your progress is stored only on this computer, in the folder %1. "
                     "Kompetenz never connects to the internet and sends nothing anywhere."
+                )
+                if server is None
+                else self.tr(
+                    "Your progress, notes and reflections are stored on your school's server "
+                    "(%1). The school leadership sees only the certificates you release to it. "
+                    "Kompetenz connects to nothing but that server and sends nothing anywhere "
+                    "else."
                 ),
             ),
             (
@@ -86,7 +95,7 @@ class HelpPage(QWidget):
                 ),
             ),
         ]
-        folder = f"<code>{escape(str(data_dir))}</code>"
+        folder = f"<code>{escape(server or str(data_dir))}</code>"
         body = "".join(
             f"<h3>{escape(title)}</h3><p>{fill(escape(text), folder)}</p>"
             for title, text in sections

@@ -32,6 +32,7 @@ from kompetenz.content.model import Module
 from kompetenz.learning.overview import course_overview
 from kompetenz.ui.module_list import ModuleIdRole, ModuleListModel
 from kompetenz.ui.roles import role_label
+from kompetenz.ui.storage import school_server
 from kompetenz.ui.text import escape, fill
 from kompetenz.ui.wrapping_delegate import WrappingItemDelegate
 
@@ -186,6 +187,13 @@ class HomePage(QWidget):
                 "Read the lessons in any order; your progress is saved at once. "
                 "Pass a module's quiz to get a certificate for your continuing-education "
                 "records. Everything stays on this computer – Kompetenz works without internet."
+            )
+            if school_server() is None
+            else self.tr(
+                "<b>Welcome!</b> Each module has short lessons and a quiz at the end. "
+                "Read the lessons in any order; your progress is saved at once, on your "
+                "school's server. Pass a module's quiz to get a certificate for your "
+                "continuing-education records. Kompetenz connects to nothing but that server."
             )
         )
         text.setWordWrap(True)

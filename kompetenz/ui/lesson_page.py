@@ -54,6 +54,7 @@ from kompetenz.ui.announce import announce
 from kompetenz.ui.background import run_in_background
 from kompetenz.ui.lesson_document import ImageCache, build_document, lesson_css
 from kompetenz.ui.lesson_outline import LessonOutline
+from kompetenz.ui.storage import school_server
 from kompetenz.ui.style import is_dark
 from kompetenz.ui.template_box import TemplateBox
 from kompetenz.ui.text import escape, fill
@@ -163,6 +164,11 @@ class LessonPage(QWidget):
         self.notes_editor.setPlaceholderText(
             self.tr(
                 "Your notes on this lesson. They are saved as you type and stay on this computer."
+            )
+            if school_server() is None
+            else self.tr(
+                "Your notes on this lesson. They are saved as you type, on your school's "
+                "server; the school leadership cannot see them."
             )
         )
         self.notes_editor.setTabChangesFocus(True)

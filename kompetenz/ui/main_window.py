@@ -31,6 +31,7 @@ from kompetenz.ui.ops import Ops
 from kompetenz.ui.pack_flow import PackFlow
 from kompetenz.ui.profile_flow import ProfileFlow
 from kompetenz.ui.services import AppServices
+from kompetenz.ui.storage import school_server
 from kompetenz.ui.text import fill
 
 # For annotations only: each is imported where it is first needed, after the first paint.
@@ -127,8 +128,12 @@ class MainWindow(QMainWindow):
         """Called once the database is open; without `show_first_screen` the screen the
         reader filled stays as it is."""
         self.data.attach(store)
+        server = school_server()
         self.statusBar().showMessage(
-            fill(self.tr("Your data is stored in %1"), self.services.data_dir), 8000
+            fill(self.tr("Your data is stored in %1"), self.services.data_dir)
+            if server is None
+            else fill(self.tr("Your data is stored on your school's server %1"), server),
+            8000,
         )
         if show_first_screen:
             self.profiles.start()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kompetenz.store.records import ProfileRecord
+from kompetenz.ui.storage import school_server
 from kompetenz.ui.text import fill
 
 ProfileIdRole = Qt.ItemDataRole.UserRole + 1
@@ -37,7 +38,9 @@ class ProfilePage(QWidget):
         heading.setObjectName("pageHeading")
         self.profile_list = QListWidget()
         self.profile_list.setObjectName("profileList")
-        self.profile_list.setAccessibleName(self.tr("Profiles on this computer"))
+        self.profile_list.setAccessibleName(
+            self.tr("Profiles on this computer") if school_server() is None
+            else self.tr("Your profiles on the school's server"))
         self.profile_list.itemActivated.connect(self._on_profile_list_activated)
         self.open_button = QPushButton(self.tr("Open profile"))
         self.open_button.setObjectName("openProfileButton")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from kompetenz.quiz.attempt_plan import PlannedQuestion
 from kompetenz.quiz.grading import Response
 from kompetenz.quiz.model import MatchPair, QuestionType
+from kompetenz.ui.storage import school_server
 from kompetenz.ui.text import fill
 from kompetenz.ui.wrapping_buttons import WrappingCheckBox, WrappingRadioButton
 
@@ -161,7 +162,12 @@ class EssayWidget(AnswerWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("wordCountLabel")
         self.editor.textChanged.connect(self._on_editor_text_changed)
-        note = QLabel(self.tr("Your reflection is not graded. It stays on this computer."))
+        note = QLabel(
+            self.tr("Your reflection is not graded. It stays on this computer.")
+            if school_server() is None
+            else self.tr("Your reflection is not graded. It is saved on your school's server; "
+                         "the school leadership cannot see it.")
+        )
         note.setObjectName("hintLabel")
         note.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kompetenz.ui.announce import announce
 from kompetenz.ui.roles import role_labels
+from kompetenz.ui.storage import school_server
 
 
 class WelcomePage(QWidget):
@@ -37,6 +38,12 @@ class WelcomePage(QWidget):
                 "Kompetenz teaches the basics of generative AI for school, offline. Everything you "
                 "enter stays on this computer. Please enter your name as it should appear on your "
                 "certificates."
+            )
+            if school_server() is None
+            else self.tr(
+                "Kompetenz teaches the basics of generative AI for school. Everything you enter "
+                "is saved on your school's server and nowhere else. Please enter your name as it "
+                "should appear on your certificates."
             )
         )
         intro.setWordWrap(True)

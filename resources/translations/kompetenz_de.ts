@@ -184,6 +184,10 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
         <translation>Ihre Reflexion wird nicht bewertet und bleibt auf diesem Computer.</translation>
     </message>
     <message>
+        <source>Your reflection is not graded. It is saved on your school&apos;s server; the school leadership cannot see it.</source>
+        <translation>Ihre Reflexion wird nicht bewertet. Sie wird auf dem Server Ihrer Schule gespeichert; die Schulleitung kann sie nicht sehen.</translation>
+    </message>
+    <message>
         <source>Words: %1</source>
         <translation>Wörter: %1</translation>
     </message>
@@ -229,6 +233,10 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
     <message>
         <source>Your progress is stored only on this computer, in the folder %1. Kompetenz never connects to the internet and sends nothing anywhere.</source>
         <translation>Ihr Fortschritt wird nur auf diesem Computer gespeichert, im Datenordner %1. Kompetenz verbindet sich nie mit dem Internet und sendet nichts nach außen.</translation>
+    </message>
+    <message>
+        <source>Your progress, notes and reflections are stored on your school&apos;s server (%1). The school leadership sees only the certificates you release to it. Kompetenz connects to nothing but that server and sends nothing anywhere else.</source>
+        <translation>Ihr Fortschritt, Ihre Notizen und Reflexionen werden auf dem Server Ihrer Schule gespeichert (%1). Die Schulleitung sieht nur die Zertifikate, die Sie für sie freigeben. Kompetenz verbindet sich mit nichts anderem als diesem Server und sendet nichts anderswohin.</translation>
     </message>
     <message>
         <source>Sharing a computer</source>
@@ -334,6 +342,10 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
         <translation>&lt;b&gt;Willkommen!&lt;/b&gt; Jedes Modul besteht aus kurzen Lektionen und einem Quiz am Ende. Lesen Sie die Lektionen in beliebiger Reihenfolge; Ihr Fortschritt wird sofort gespeichert. Wenn Sie das Quiz eines Moduls bestehen, erhalten Sie eine Teilnahmebescheinigung für Ihre Fortbildungsnachweise. Alles bleibt auf diesem Computer – Kompetenz funktioniert ohne Internet.</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Welcome!&lt;/b&gt; Each module has short lessons and a quiz at the end. Read the lessons in any order; your progress is saved at once, on your school&apos;s server. Pass a module&apos;s quiz to get a certificate for your continuing-education records. Kompetenz connects to nothing but that server.</source>
+        <translation>&lt;b&gt;Willkommen!&lt;/b&gt; Jedes Modul besteht aus kurzen Lektionen und einem Quiz am Ende. Lesen Sie die Lektionen in beliebiger Reihenfolge; Ihr Fortschritt wird sofort auf dem Server Ihrer Schule gespeichert. Wenn Sie das Quiz eines Moduls bestehen, erhalten Sie eine Teilnahmebescheinigung für Ihre Fortbildungsnachweise. Kompetenz verbindet sich mit nichts anderem als diesem Server.</translation>
+    </message>
+    <message>
         <source>Got it</source>
         <translation>Verstanden</translation>
     </message>
@@ -412,6 +424,10 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
         <translation>Ihre Notizen zu dieser Lektion. Was Sie hier schreiben, wird sofort gespeichert und bleibt auf diesem Computer.</translation>
     </message>
     <message>
+        <source>Your notes on this lesson. They are saved as you type, on your school&apos;s server; the school leadership cannot see them.</source>
+        <translation>Ihre Notizen zu dieser Lektion. Was Sie hier schreiben, wird sofort auf dem Server Ihrer Schule gespeichert; die Schulleitung kann es nicht sehen.</translation>
+    </message>
+    <message>
         <source>My notes</source>
         <translation>Meine Notizen</translation>
     </message>
@@ -487,6 +503,10 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
         <translation>Ihre Daten werden hier gespeichert: %1</translation>
     </message>
     <message>
+        <source>Your data is stored on your school&apos;s server %1</source>
+        <translation>Ihre Daten werden auf dem Server Ihrer Schule gespeichert: %1</translation>
+    </message>
+    <message>
         <source>The search is not available: %1</source>
         <translation>Die Suche ist nicht verfügbar: %1</translation>
     </message>
@@ -515,6 +535,10 @@ Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
     <message>
         <source>&lt;h3&gt;Kompetenz %1&lt;/h3&gt;&lt;p&gt;An offline course in AI literacy for school staff.&lt;/p&gt;&lt;p&gt;Licence: GPL-3.0-or-later.&lt;/p&gt;&lt;p&gt;Your data is stored only on this computer, in:&lt;br/&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Kompetenz never connects to the internet.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kompetenz %1&lt;/h3&gt;&lt;p&gt;Ein Offline-Kurs zur KI-Kompetenz für Beschäftigte an Schulen.&lt;/p&gt;&lt;p&gt;Lizenz: GPL-3.0-or-later.&lt;/p&gt;&lt;p&gt;Ihre Daten werden nur auf diesem Computer gespeichert, im Ordner:&lt;br/&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Kompetenz verbindet sich nie mit dem Internet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Kompetenz %1&lt;/h3&gt;&lt;p&gt;An offline course in AI literacy for school staff.&lt;/p&gt;&lt;p&gt;Licence: GPL-3.0-or-later.&lt;/p&gt;&lt;p&gt;Your data is stored on your school&apos;s server:&lt;br/&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Kompetenz connects to nothing but that server.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Kompetenz %1&lt;/h3&gt;&lt;p&gt;Ein Offline-Kurs zur KI-Kompetenz für Beschäftigte an Schulen.&lt;/p&gt;&lt;p&gt;Lizenz: GPL-3.0-or-later.&lt;/p&gt;&lt;p&gt;Ihre Daten werden auf dem Server Ihrer Schule gespeichert:&lt;br/&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Kompetenz verbindet sich mit nichts anderem als diesem Server.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Portable mode:&lt;/b&gt; the data folder is beside the program (file &lt;code&gt;portable&lt;/code&gt;); nothing is stored in your user profile.&lt;/p&gt;</source>
@@ -853,6 +877,10 @@ Ihre Rolle:</translation>
     <message>
         <source>Profiles on this computer</source>
         <translation>Profile auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>Your profiles on the school&apos;s server</source>
+        <translation>Ihre Profile auf dem Server der Schule</translation>
     </message>
     <message>
         <source>Open profile</source>
@@ -1506,6 +1534,10 @@ Bereits aufgenommene Dateien bleiben aufgenommen. Wählen Sie die Dateien späte
     <message>
         <source>Kompetenz teaches the basics of generative AI for school, offline. Everything you enter stays on this computer. Please enter your name as it should appear on your certificates.</source>
         <translation>Kompetenz vermittelt offline die Grundlagen generativer KI für die Schule. Alles, was Sie eingeben, bleibt auf diesem Computer. Bitte geben Sie Ihren Namen so ein, wie er auf Ihren Zertifikaten stehen soll.</translation>
+    </message>
+    <message>
+        <source>Kompetenz teaches the basics of generative AI for school. Everything you enter is saved on your school&apos;s server and nowhere else. Please enter your name as it should appear on your certificates.</source>
+        <translation>Kompetenz vermittelt die Grundlagen generativer KI für die Schule. Alles, was Sie eingeben, wird auf dem Server Ihrer Schule gespeichert und nirgendwo sonst. Bitte geben Sie Ihren Namen so ein, wie er auf Ihren Zertifikaten stehen soll.</translation>
     </message>
     <message>
         <source>Your name</source>

@@ -182,6 +182,10 @@ Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your reflection is not graded. It is saved on your school&apos;s server; the school leadership cannot see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Words: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -226,6 +230,10 @@ Choose another folder and try again.</source>
     </message>
     <message>
         <source>Your progress is stored only on this computer, in the folder %1. Kompetenz never connects to the internet and sends nothing anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your progress, notes and reflections are stored on your school&apos;s server (%1). The school leadership sees only the certificates you release to it. Kompetenz connects to nothing but that server and sends nothing anywhere else.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -332,6 +340,10 @@ Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&lt;b&gt;Welcome!&lt;/b&gt; Each module has short lessons and a quiz at the end. Read the lessons in any order; your progress is saved at once, on your school&apos;s server. Pass a module&apos;s quiz to get a certificate for your continuing-education records. Kompetenz connects to nothing but that server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Got it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -410,6 +422,10 @@ Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your notes on this lesson. They are saved as you type, on your school&apos;s server; the school leadership cannot see them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>My notes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -485,6 +501,10 @@ Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your data is stored on your school&apos;s server %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The search is not available: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -511,6 +531,10 @@ Choose another folder and try again.</source>
     </message>
     <message>
         <source>&lt;h3&gt;Kompetenz %1&lt;/h3&gt;&lt;p&gt;An offline course in AI literacy for school staff.&lt;/p&gt;&lt;p&gt;Licence: GPL-3.0-or-later.&lt;/p&gt;&lt;p&gt;Your data is stored only on this computer, in:&lt;br/&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Kompetenz never connects to the internet.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Kompetenz %1&lt;/h3&gt;&lt;p&gt;An offline course in AI literacy for school staff.&lt;/p&gt;&lt;p&gt;Licence: GPL-3.0-or-later.&lt;/p&gt;&lt;p&gt;Your data is stored on your school&apos;s server:&lt;br/&gt;&lt;code&gt;%2&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Kompetenz connects to nothing but that server.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -846,6 +870,10 @@ Your role:</source>
     </message>
     <message>
         <source>Profiles on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your profiles on the school&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1494,6 +1522,10 @@ Files recorded before stay recorded. Choose the files again later; those already
     </message>
     <message>
         <source>Kompetenz teaches the basics of generative AI for school, offline. Everything you enter stays on this computer. Please enter your name as it should appear on your certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kompetenz teaches the basics of generative AI for school. Everything you enter is saved on your school&apos;s server and nowhere else. Please enter your name as it should appear on your certificates.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
