@@ -32,7 +32,7 @@ _ERRORS = (
     "StoreError AnswerNotSaved ServerUnavailable ServerNotReady CertificateNumberTaken"
 )
 _WHERE = {
-    "kompetenz.store.database": "open_store ensure_writable",
+    "kompetenz.store.database": "open_store ensure_writable check_url",
     "kompetenz.store.revision": "HEAD_REVISION",
     "kompetenz.store.service": "ProgressStore",
     "kompetenz.store.backend": "DatabaseBackend backend_for",

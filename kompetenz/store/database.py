@@ -67,7 +67,7 @@ def check_url(url: str) -> None:
 
     try:
         make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         raise ServerUnavailable(
             "?", "die Adresse ist keine gültige Datenbank-URL", f"die Schreibweise ({URL_SHAPE})"
         ) from None

@@ -17,10 +17,11 @@ def school_server() -> str | None:
     url = database_url_override()
     if url is None:
         return None
-    from kompetenz.store import StoreError, backend_for
+    from kompetenz.store import StoreError, backend_for, check_url
 
     try:
+        check_url(url)  # a URL that does not parse is a StoreError, not SQLAlchemy's
         backend = backend_for(url)
         return None if backend.database_file is not None else backend.describe()
-    except (StoreError, ValueError):
+    except StoreError:
         return "?"  # opening the store refuses this address and says why

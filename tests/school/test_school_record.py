@@ -169,6 +169,20 @@ def test_every_course_module_is_a_column_and_unknown_ones_follow() -> None:
             overview.completed_by("grundwissen")) == (2, 1, 0)
 
 
+@pytest.mark.parametrize("url", ["kein-url", "postgresql+psycopg://anna:x@schulserver:fuenf/db"])
+def test_a_server_address_that_does_not_parse_is_a_message_and_nothing_is_written(
+    run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, url: str
+) -> None:
+    """A port that is not a number made SQLAlchemy raise ValueError, shown as a traceback."""
+    monkeypatch.setenv("KOMPETENZ_DATABASE_URL", url)
+    for argv in (("profile", "list"), ("school", "overview")):
+        status, _, err = run(*argv)
+        assert status == 1
+        assert "keine gültige Datenbank-URL" in err
+        assert "Traceback" not in err
+    assert not (tmp_path / "schulleitung").exists()
+
+
 def test_server_commands_need_the_administrators_server_url(
     run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -15,6 +15,7 @@ from ui_helpers import visit_every_screen
 from kompetenz.ui import app_dialogs
 from kompetenz.ui.main_window import MainWindow
 from kompetenz.ui.question_widgets import EssayWidget
+from kompetenz.ui.storage import school_server
 
 SERVER_URL = "postgresql+psycopg://lehrer_anna:Geheim-2026@schulserver.local:5432/kompetenz"
 SERVER = "lehrer_anna@schulserver.local:5432/kompetenz"
@@ -67,6 +68,19 @@ def test_on_a_school_server_every_text_names_the_server_and_none_this_computer( 
         f"<code>{SERVER}</code>",  # about
     ):
         assert expected in everything, expected
+
+
+@pytest.mark.parametrize(("url", "named"), [
+    (SERVER_URL, SERVER),
+    ("postgresql+psycopg://anna:x@schulserver:fuenf/db", "?"),  # the store refuses it, saying why
+    ("kein-url", "?"),
+    ("sqlite:////media/stick/kompetenz.sqlite3", None),  # a file: the folder wording stays
+])
+def test_the_server_is_named_without_its_password(
+    monkeypatch: pytest.MonkeyPatch, url: str, named: str | None
+) -> None:
+    monkeypatch.setenv("KOMPETENZ_DATABASE_URL", url)
+    assert school_server() == named
 
 
 def test_without_a_server_the_texts_say_this_computer(  # type: ignore[no-untyped-def]

@@ -25,7 +25,7 @@ URL_SHAPE = "postgresql+psycopg://NAME:PASSWORT@SERVER:5432/DATENBANK"
 def is_postgresql(url: str) -> bool:
     try:
         return make_url(url).get_backend_name() == "postgresql"
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         return False
 
 
@@ -33,7 +33,7 @@ def normalized_url(url: str) -> URL:
     """The URL with the psycopg 3 driver: a plain `postgresql://` would ask for psycopg2."""
     try:
         parsed = make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         raise ServerUnavailable(
             "?", "die Adresse ist keine gültige Datenbank-URL", f"die Schreibweise ({URL_SHAPE})"
         ) from None
