@@ -7,7 +7,6 @@ reason. Poppler's `pdfsig` independently confirms that the untouched file is val
 
 from __future__ import annotations
 
-import io
 import zlib
 from collections.abc import Iterator
 from dataclasses import replace
@@ -18,7 +17,7 @@ import pytest
 from certificate_helpers import replace_in_xmp
 from conftest import ISSUED_AT
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from pdfsig_support import pdfsig_report
+from pdfsig_support import append_white_box, pdfsig_report
 from PySide6.QtWidgets import QApplication
 
 from kompetenz.certificates.document import CertificateKind
@@ -132,16 +131,7 @@ def test_a_changed_letter_in_the_document_information_fails(signed_pdf: Path) ->
 
 
 def test_an_appended_update_that_draws_over_the_page_fails(signed_pdf: Path) -> None:
-    from pyhanko.pdf_utils.generic import StreamObject
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-
-    writer = IncrementalPdfFileWriter(io.BytesIO(signed_pdf.read_bytes()))
-    white_box = StreamObject(stream_data=b"q 1 1 1 rg 100 500 400 120 re f Q")
-    writer.add_stream_to_page(0, writer.add_object(white_box))
-    output = io.BytesIO()
-    writer.write(output)
-    signed_pdf.write_bytes(output.getvalue())
-    assert b"100 500 400 120 re f" in output.getvalue()
+    assert b"100 500 400 120 re f" in append_white_box(signed_pdf, "100 500 400 120")
 
     result = verify_pdf(signed_pdf)
     assert not result.valid

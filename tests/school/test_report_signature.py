@@ -4,7 +4,6 @@ course. The CSV stays a plain, unsigned table."""
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 import zlib
@@ -15,7 +14,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from cryptography.hazmat.primitives import serialization
-from pdfsig_support import pdfsig_report
+from pdfsig_support import append_white_box, pdfsig_report
 from PySide6.QtWidgets import QApplication
 
 from kompetenz.certificates.keyset import installed_pdf_key, new_pdf_key, pdf_key_paths
@@ -146,15 +145,7 @@ def _change_page_text(path: Path) -> None:
 
 
 def test_an_appended_update_is_refused(report: Path, school: Run) -> None:
-    from pyhanko.pdf_utils.generic import StreamObject
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-
-    writer = IncrementalPdfFileWriter(io.BytesIO(report.read_bytes()))
-    white_box = StreamObject(stream_data=b"q 1 1 1 rg 50 600 500 100 re f Q")
-    writer.add_stream_to_page(0, writer.add_object(white_box))
-    output = io.BytesIO()
-    writer.write(output)
-    report.write_bytes(output.getvalue())
+    append_white_box(report, "50 600 500 100")
     err = _refusal(school, report)
     assert "Nach dem Signieren wurde etwas an die Datei angehängt" in err
 

@@ -13,7 +13,6 @@ headers of its table, each named by its text (Qt's own file dialog has a nameles
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 from test_accessibility import accessibility_problems, accessible_name
+from ui_helpers import copy_of_roles_course
 
 from kompetenz.certificates.service import CertificateService
 from kompetenz.store.records import PlannedItem, Role
@@ -46,7 +46,6 @@ from kompetenz.ui.main_window import MainWindow
 from kompetenz.ui.services import Dialogs
 from kompetenz.ui.template_view import TemplateDialog
 
-ROLES_COURSE = Path(__file__).parent.parent / "data" / "roles"
 PASSWORD = "geheim-123"
 WALKED = "a11yWalked"  # set on each dialog once it was checked
 GIVE_UP_AFTER_TRIES = 500  # about 10 s of looking for a dialog that does not come
@@ -212,9 +211,7 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
 @pytest.fixture
 def sample_content(tmp_path: Path) -> Path:
     """The course the conftest's main window is built over: the roles course (a template)."""
-    target = tmp_path / "content"
-    shutil.copytree(ROLES_COURSE, target)
-    return target
+    return copy_of_roles_course(tmp_path)
 
 
 @pytest.fixture

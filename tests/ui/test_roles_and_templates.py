@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
-from ui_helpers import AnsweringDialogs
+from ui_helpers import ROLES_COURSE, AnsweringDialogs, copy_of_roles_course
 
 from kompetenz.content.loader import load_course
 from kompetenz.store.records import Role
@@ -19,16 +19,13 @@ from kompetenz.store.service import ProgressStore
 from kompetenz.ui.main_window import MainWindow
 from kompetenz.ui.template_view import TemplateDialog
 
-ROLES_COURSE = Path(__file__).parent.parent / "data" / "roles"
 TEMPLATE = "vorlagen/elternbrief.md"
 
 
 @pytest.fixture
 def sample_content(tmp_path: Path) -> Path:
     """The course the conftest's main window is built over: here the roles test course."""
-    target = tmp_path / "content"
-    shutil.copytree(ROLES_COURSE, target)
-    return target
+    return copy_of_roles_course(tmp_path)
 
 
 @pytest.fixture

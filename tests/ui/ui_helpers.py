@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,14 @@ if TYPE_CHECKING:
     from kompetenz.ui.main_window import MainWindow
 
 REPO_CONTENT = Path(__file__).resolve().parents[2] / "content"  # the course the app ships
+ROLES_COURSE = Path(__file__).resolve().parents[1] / "data" / "roles"  # a course with templates
+
+
+def copy_of_roles_course(tmp_path: Path) -> Path:
+    """A private copy of the roles test course, for a `sample_content` fixture to return."""
+    target = tmp_path / "content"
+    shutil.copytree(ROLES_COURSE, target)
+    return target
 
 
 class AnsweringDialogs(Dialogs):
